@@ -1,0 +1,64 @@
+// The CLI's family registry: each sub-command family registers itself with a
+// descriptor, and main() builds the command tree from the registry.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mechlab/core/progress.hpp"
+#include "mechlab/io/json.hpp"
+
+namespace mechlab::cli {
+
+struct GlobalOptions {
+  bool json = false;
+  bool exact = false;  // --exact (the default anyway)
+  bool floating = false;  // --float
+  std::optional<double> time_limit_seconds;
+  std::uint64_t seed = 1;
+  bool quiet = false;
+  std::string memory_limit = "4GiB";
+
+  bool use_double() const { return floating; }
+  io::ReadOptions read_options() const;
+  Progress::Options progress_options() const {
+    return Progress::Options{time_limit_seconds, !quiet};
+  }
+};
+
+// The file the current command reads, for error messages ("FILE: /pointer: ...").
+inline std::string& current_file() {
+  static std::string file;
+  return file;
+}
+
+// A command's outcome: the exit code (0, or 1 for a failed reproduction).
+using Result = int;
+
+struct Family {
+  std::string name;
+  std::string description;
+  // Adds the family's verbs to `command`; each verb stores its action in `action`.
+  std::function<void(CLI::App& command, const GlobalOptions& options,
+                     std::function<Result()>& action)>
+      setup;
+};
+
+std::vector<Family>& families();
+
+struct Register {
+  explicit Register(Family f) { families().push_back(std::move(f)); }
+};
+
+// Reads a JSON model file, remembering its name for error messages.
+io::Document load(const std::string& path, const GlobalOptions& options);
+
+// Writes to stdout: JSON (pretty, two spaces) or the text report.
+void emit(const GlobalOptions& options, const nlohmann::json& json, const std::string& text);
+
+}  // namespace mechlab::cli

@@ -1,0 +1,139 @@
+// mechlab: one binary, one sub-command family per model family.
+//
+// Exit codes: 0 success (a computed "property fails" is a success), 2 invalid
+// input or usage, 1 internal error or a limit reached.
+#include <ClpConfig.h>
+#include <fmt/format.h>
+#include <gmp.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "command.hpp"
+#include "mechlab/core/error.hpp"
+
+namespace mechlab::cli {
+
+std::vector<Family>& families() {
+  static std::vector<Family> registry;
+  return registry;
+}
+
+io::ReadOptions GlobalOptions::read_options() const {
+  io::ReadOptions r;
+  std::string s = memory_limit;
+  double scale = 1;
+  for (const auto& [suffix, factor] : {std::pair{"GiB", 1024.0 * 1024 * 1024}, {"MiB", 1024.0 * 1024},
+                                       {"KiB", 1024.0}, {"G", 1e9}, {"M", 1e6}, {"K", 1e3}}) {
+    const std::string suf(suffix);
+    if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
+      s.resize(s.size() - suf.size());
+      scale = factor;
+      break;
+    }
+  }
+  double value = 0;
+  try {
+    std::size_t used = 0;
+    value = std::stod(s, &used);
+    if (used != s.size() || !(value > 0)) throw std::invalid_argument("bad");
+  } catch (const std::exception&) {
+    throw InputError("--memory-limit", "a positive size such as 4GiB, 512MiB or 1000000",
+                     memory_limit);
+  }
+  r.memory_limit_bytes = static_cast<std::uint64_t>(value * scale);
+  return r;
+}
+
+io::Document load(const std::string& path, const GlobalOptions& options) {
+  current_file() = path;
+  return io::read_json_file(path, options.read_options());
+}
+
+void emit(const GlobalOptions& options, const nlohmann::json& json, const std::string& text) {
+  if (options.json) {
+    std::cout << json.dump(2) << "\n";
+  } else {
+    std::cout << text;
+  }
+  std::cout.flush();
+}
+
+namespace {
+
+std::string version_text() {
+  return fmt::format("mechlab 0.1.0 (GMP {}, Clp {}, fmt {}.{}.{}, nlohmann-json {}.{}.{})",
+                     gmp_version, CLP_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
+                     FMT_VERSION % 100, NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
+                     NLOHMANN_JSON_VERSION_PATCH);
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"mechlab: compute and certify models of information economics and mechanism design"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions options;
+  auto* json = app.add_flag("--json", options.json, "write results as JSON on stdout");
+  (void)json;
+  auto* exact = app.add_flag("--exact", options.exact, "exact rational arithmetic (the default)");
+  auto* flt = app.add_flag("--float", options.floating, "double precision instead of exact rationals");
+  exact->excludes(flt);
+  app.add_option("--time-limit", options.time_limit_seconds, "stop with exit code 1 after S seconds")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--seed", options.seed, "seed for every random draw (default 1)");
+  app.add_flag("--quiet", options.quiet, "no progress display on stderr");
+  app.add_option("--memory-limit", options.memory_limit,
+                 "reject instances estimated to need more (default 4GiB)");
+
+  std::function<Result()> action;
+  auto* version = app.add_subcommand("version", "print the version and the libraries' versions");
+  version->callback([&] {
+    action = [] {
+      std::cout << version_text() << "\n";
+      return 0;
+    };
+  });
+  for (const Family& f : families()) {
+    CLI::App* cmd = app.add_subcommand(f.name, f.description);
+    cmd->require_subcommand(1);
+    f.setup(*cmd, options, action);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  if (!action) return 2;
+  return action();
+}
+
+}  // namespace
+}  // namespace mechlab::cli
+
+int main(int argc, char** argv) {
+  using namespace mechlab;
+  try {
+    return cli::run(argc, argv);
+  } catch (const InputError& e) {
+    const std::string& file = cli::current_file();
+    std::cerr << "mechlab: invalid input: " << (file.empty() ? "" : file + ": ") << e.what() << "\n";
+    return 2;
+  } catch (const TimeLimitExceeded& e) {
+    std::cerr << "mechlab: stopped: " << e.what() << " (--time-limit)\n";
+    return 1;
+  } catch (const Cancelled& e) {
+    std::cerr << "mechlab: stopped: cancelled\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "mechlab: internal error: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "mechlab: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

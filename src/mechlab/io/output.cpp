@@ -1,0 +1,40 @@
+#include "mechlab/io/output.hpp"
+
+#include <algorithm>
+
+namespace mechlab::io {
+
+namespace {
+// Display width of UTF-8 text: count the bytes that start a code point.
+std::size_t width(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+}  // namespace
+
+std::string Table::render() const {
+  std::vector<std::size_t> w(header_.size(), 0);
+  for (std::size_t i = 0; i < header_.size(); ++i) w[i] = width(header_[i]);
+  for (const auto& row : rows_) {
+    for (std::size_t i = 0; i < row.size() && i < w.size(); ++i) w[i] = std::max(w[i], width(row[i]));
+  }
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string l;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const std::string cell = i < cells.size() ? cells[i] : "";
+      l += cell;
+      if (i + 1 < w.size()) l += std::string(w[i] - width(cell) + 2, ' ');
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + "\n";
+  };
+  line(header_);
+  std::vector<std::string> rule;
+  for (const std::size_t x : w) rule.emplace_back(x, '-');
+  line(rule);
+  for (const auto& row : rows_) line(row);
+  return out;
+}
+
+}  // namespace mechlab::io

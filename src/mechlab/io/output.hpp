@@ -1,0 +1,43 @@
+// Renderers' shared pieces: exact numbers in JSON, aligned text tables.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "mechlab/core/rational.hpp"
+
+namespace mechlab::io {
+
+// Rational -> {"exact": "1/3", "decimal": 0.3333333333333333};
+// double   -> {"decimal": 0.3333333333333333}.
+template <class T>
+nlohmann::json number_json(const T& x) {
+  if constexpr (NumberTraits<T>::exact) {
+    return {{"exact", to_string(x)}, {"decimal", x.get_d()}};
+  } else {
+    return {{"decimal", x}};
+  }
+}
+
+// "1/3" (rational) or the shortest round-trip decimal (double), for tables.
+template <class T>
+std::string number_text(const T& x) {
+  return NumberTraits<T>::to_text(x);
+}
+
+// A left-aligned text table with a header row and a rule under it.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  bool empty() const { return rows_.empty(); }
+  std::string render() const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace mechlab::io
