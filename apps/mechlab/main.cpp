@@ -46,8 +46,9 @@ io::ReadOptions GlobalOptions::read_options() const {
 }
 
 io::Document load(const std::string& path, const GlobalOptions& options) {
+  const io::ReadOptions read = options.read_options();  // option errors name no file
   current_file() = path;
-  return io::read_json_file(path, options.read_options());
+  return io::read_json_file(path, read);
 }
 
 void emit(const GlobalOptions& options, const nlohmann::json& json, const std::string& text) {

@@ -4,6 +4,8 @@
 
 #include "mechlab/core/error.hpp"
 
+#include <cmath>
+
 namespace mechlab {
 namespace {
 
@@ -32,6 +34,59 @@ TEST(Rational, PrintsCanonicalPOverQ) {
   EXPECT_EQ(to_string(parse_rational("-4/2")), "-2");
   EXPECT_EQ(to_string(Rational(7)), "7");
   EXPECT_EQ(to_string(parse_rational("1e-3")), "1/1000");
+}
+
+}  // namespace
+}  // namespace mechlab
+
+namespace mechlab {
+namespace {
+
+TEST(Rational, FromDoubleIsTheExactBinaryValue) {
+  EXPECT_EQ(rational_from_double(0.5), Rational(1, 2));
+  EXPECT_EQ(rational_from_double(-3.0), Rational(-3));
+  // 0.1 is stored as 3602879701896397 / 2^55.
+  Rational tenth(mpz_class("3602879701896397"), mpz_class("36028797018963968"));
+  EXPECT_EQ(rational_from_double(0.1), tenth);
+  EXPECT_NE(rational_from_double(0.1), Rational(1, 10));
+  EXPECT_THROW(rational_from_double(std::nan("")), InputError);
+  EXPECT_THROW(rational_from_double(HUGE_VAL), InputError);
+}
+
+TEST(Rational, ExponentLimitIsEnforced) {
+  EXPECT_NO_THROW(parse_rational("1e4000"));
+  EXPECT_NO_THROW(parse_rational("1e-4000"));
+  EXPECT_THROW(parse_rational("1e4001"), InputError);
+  EXPECT_THROW(parse_rational("1e-4001"), InputError);
+  mpz_class big;
+  mpz_ui_pow_ui(big.get_mpz_t(), 10, 40);
+  EXPECT_EQ(parse_rational("1e40"), Rational(big));
+  EXPECT_EQ(parse_rational("-12.5e-1"), Rational(-5, 4));
+}
+
+TEST(Rational, NearlyEqualIsExactForRationalAndRelativeForDouble) {
+  EXPECT_TRUE(nearly_equal(Rational(1, 3), Rational(2, 6)));
+  EXPECT_FALSE(nearly_equal(Rational(1, 3), Rational(1, 3) + parse_rational("1e-21")));
+  EXPECT_TRUE(nearly_equal(1.0, 1.0 + 5e-13));
+  EXPECT_FALSE(nearly_equal(1.0, 1.0 + 1e-11));
+  // Relative to max(1, |a|, |b|).
+  EXPECT_TRUE(nearly_equal(1e6, 1e6 + 1e-7));
+  EXPECT_FALSE(nearly_equal(1e6, 1e6 + 1e-5));
+}
+
+TEST(Rational, SignOfUsesToleranceOnlyForDouble) {
+  EXPECT_EQ(sign_of(parse_rational("-1e-21")), -1);
+  EXPECT_EQ(sign_of(Rational(0)), 0);
+  EXPECT_EQ(sign_of(1e-13), 0);
+  EXPECT_EQ(sign_of(-1e-11), -1);
+  EXPECT_EQ(sign_of(2.0), 1);
+}
+
+TEST(Rational, TraitsTextAndConversions) {
+  EXPECT_EQ(NumberTraits<Rational>::to_text(parse_rational("-6/8")), "-3/4");
+  EXPECT_EQ(NumberTraits<double>::to_text(0.25), "0.25");
+  EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(1, 4)), 0.25);
+  EXPECT_EQ(NumberTraits<double>::from_rational(Rational(3, 8)), 0.375);
 }
 
 }  // namespace

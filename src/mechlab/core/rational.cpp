@@ -103,6 +103,8 @@ Rational rational_from_double(double x) {
   return Rational(x);
 }
 
-std::string NumberTraits<double>::to_text(double x) { return fmt::format("{}", x); }
+std::string NumberTraits<double>::to_text(double x) {
+  return fmt::format("{}", x == 0.0 ? 0.0 : x);  // never "-0"
+}
 
 }  // namespace mechlab

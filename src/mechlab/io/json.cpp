@@ -47,8 +47,8 @@ class ExactSax {
   bool key(json::string_t& k) {
     Frame& f = frames_.back();
     if (!f.keys.insert(k).second) {
-      throw InputError(pointer() + "/" + pointer_token(k), "each key at most once in an object",
-                       "a duplicate key");
+      f.key = k;
+      throw InputError(pointer(), "each key at most once in an object", "a duplicate key");
     }
     f.key = k;
     return dom_.key(k);

@@ -115,8 +115,9 @@ std::string to_text(const LinearProgram<T>& lp, const LpResult<T>& r) {
     }
   } else if (r.status == SolveStatus::infeasible && !r.farkas.empty()) {
     out += fmt::format(
-        "\nFarkas certificate: sum_r y_r (row_r activity - row_r bound choice) <= {} < 0 on every "
-        "point within the variable and row bounds\n",
+        "\nFarkas certificate: for every x within the variable bounds and every s within the row "
+        "bounds,\nsum_r y_r (a_r x - s_r) <= {} < 0, while a feasible x (with s_r = a_r x) would "
+        "make it 0.\n",
         number_text(r.farkas_bound));
     io::Table y({"constraint", "y"});
     for (std::size_t i = 0; i < lp.rows.size(); ++i) {
