@@ -17,7 +17,7 @@ namespace mechlab::cli {
 
 struct GlobalOptions {
   bool json = false;
-  bool exact = false;  // --exact (the default anyway)
+  bool exact = false;     // --exact (the default anyway)
   bool floating = false;  // --float
   std::optional<double> time_limit_seconds;
   std::uint64_t seed = 1;

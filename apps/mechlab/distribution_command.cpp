@@ -62,7 +62,8 @@ Result run_verb(const std::string& verb, const DistArgs& a, const GlobalOptions&
       if (eq == std::string::npos) throw InputError("--given", "name=label", g);
       const std::size_t k = coordinate_of(d.space(), g.substr(0, eq), "--given");
       const auto v = d.space().find_label(k, g.substr(eq + 1));
-      if (!v) throw InputError("--given", "a label of coordinate " + g.substr(0, eq), g.substr(eq + 1));
+      if (!v)
+        throw InputError("--given", "a label of coordinate " + g.substr(0, eq), g.substr(eq + 1));
       event.emplace_back(k, *v);
     }
     const auto c = d.conditional(event);

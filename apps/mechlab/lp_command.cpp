@@ -35,14 +35,17 @@ const Register lp_family{Family{
     "lp", "linear programmes: solve with Clp, certify exactly",
     [](CLI::App& cmd, const GlobalOptions& options, std::function<Result()>& action) {
       auto args = std::make_shared<LpArgs>();
-      CLI::App* solve = cmd.add_subcommand("solve", "solve an LP model file and certify the answer");
-      solve->add_option("FILE", args->file, "LP model file (JSON, \"model\": \"lp\")")->required();
-      solve->add_option("--write-lp", args->write_lp, "also write the programme in CPLEX LP format");
+      CLI::App* solve =
+          cmd.add_subcommand("solve", "solve an LP model file and certify the answer");
+      solve->add_option("FILE", args->file, R"(LP model file (JSON, "model": "lp"))")->required();
+      solve->add_option("--write-lp", args->write_lp,
+                        "also write the programme in CPLEX LP format");
       solve->callback([args, &options, &action] {
         action = [args, &options] {
           const io::Document doc = load(args->file, options);
           const auto lp = lp::read_lp(io::Node(doc), options.read_options());
-          if (options.use_double()) return solve_and_report(lp::to_double(lp), options, args->write_lp);
+          if (options.use_double())
+            return solve_and_report(lp::to_double(lp), options, args->write_lp);
           return solve_and_report(lp, options, args->write_lp);
         };
       });

@@ -23,8 +23,12 @@ io::ReadOptions GlobalOptions::read_options() const {
   io::ReadOptions r;
   std::string s = memory_limit;
   double scale = 1;
-  for (const auto& [suffix, factor] : {std::pair{"GiB", 1024.0 * 1024 * 1024}, {"MiB", 1024.0 * 1024},
-                                       {"KiB", 1024.0}, {"G", 1e9}, {"M", 1e6}, {"K", 1e3}}) {
+  for (const auto& [suffix, factor] : {std::pair{"GiB", 1024.0 * 1024 * 1024},
+                                       {"MiB", 1024.0 * 1024},
+                                       {"KiB", 1024.0},
+                                       {"G", 1e9},
+                                       {"M", 1e6},
+                                       {"K", 1e3}}) {
     const std::string suf(suffix);
     if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
       s.resize(s.size() - suf.size());
@@ -77,9 +81,11 @@ int run(int argc, char** argv) {
   auto* json = app.add_flag("--json", options.json, "write results as JSON on stdout");
   (void)json;
   auto* exact = app.add_flag("--exact", options.exact, "exact rational arithmetic (the default)");
-  auto* flt = app.add_flag("--float", options.floating, "double precision instead of exact rationals");
+  auto* flt =
+      app.add_flag("--float", options.floating, "double precision instead of exact rationals");
   exact->excludes(flt);
-  app.add_option("--time-limit", options.time_limit_seconds, "stop with exit code 1 after S seconds")
+  app.add_option("--time-limit", options.time_limit_seconds,
+                 "stop with exit code 1 after S seconds")
       ->check(CLI::PositiveNumber);
   app.add_option("--seed", options.seed, "seed for every random draw (default 1)");
   app.add_flag("--quiet", options.quiet, "no progress display on stderr");
@@ -122,7 +128,8 @@ int main(int argc, char** argv) {
     return cli::run(argc, argv);
   } catch (const InputError& e) {
     const std::string& file = cli::current_file();
-    std::cerr << "mechlab: invalid input: " << (file.empty() ? "" : file + ": ") << e.what() << "\n";
+    std::cerr << "mechlab: invalid input: " << (file.empty() ? "" : file + ": ") << e.what()
+              << "\n";
     return 2;
   } catch (const TimeLimitExceeded& e) {
     std::cerr << "mechlab: stopped: " << e.what() << " (--time-limit)\n";

@@ -37,8 +37,11 @@ Result reproduce(const ReproduceArgs& a, const GlobalOptions& options) {
     io::Table t({"id", "expected", "source", "statement"});
     for (const auto* c : claims) {
       const char* expected = c->expected == catalog::Expected::holds ? "holds" : "erratum";
-      j.push_back({{"id", c->id}, {"expected", expected}, {"source", c->source},
-                   {"statement", c->statement}, {"corrected", c->corrected}});
+      j.push_back({{"id", c->id},
+                   {"expected", expected},
+                   {"source", c->source},
+                   {"statement", c->statement},
+                   {"corrected", c->corrected}});
       t.add({c->id, expected, c->source, c->statement});
     }
     emit(options, j, t.render());
@@ -53,8 +56,10 @@ Result reproduce(const ReproduceArgs& a, const GlobalOptions& options) {
     const auto r = catalog::run(*c, progress);
     progress.advance();
     if (r.outcome == catalog::Outcome::failed) ++failed;
-    j.push_back({{"id", c->id}, {"status", catalog::outcome_text(r.outcome)},
-                 {"seconds", r.seconds}, {"evidence", r.evidence}});
+    j.push_back({{"id", c->id},
+                 {"status", catalog::outcome_text(r.outcome)},
+                 {"seconds", r.seconds},
+                 {"evidence", r.evidence}});
     t.add({c->id, catalog::outcome_text(r.outcome), fmt::format("{:.3f}", r.seconds), r.evidence});
   }
   emit(options, j,
@@ -63,17 +68,17 @@ Result reproduce(const ReproduceArgs& a, const GlobalOptions& options) {
   return failed > 0 ? 1 : 0;
 }
 
-const Register reproduce_family{Family{
-    "reproduce", "re-check the numbered results of the five documents (the catalog)",
-    [](CLI::App& cmd, const GlobalOptions& options, std::function<Result()>& action) {
-      auto args = std::make_shared<ReproduceArgs>();
-      cmd.require_subcommand(0);
-      cmd.add_option("ID", args->ids, "claim ids or document prefixes (default: all)");
-      cmd.add_flag("--list", args->list, "list the claims instead of running them");
-      cmd.callback([args, &options, &action] {
-        action = [args, &options] { return reproduce(*args, options); };
-      });
-    }}};
+const Register reproduce_family{
+    Family{"reproduce", "re-check the numbered results of the five documents (the catalog)",
+           [](CLI::App& cmd, const GlobalOptions& options, std::function<Result()>& action) {
+             auto args = std::make_shared<ReproduceArgs>();
+             cmd.require_subcommand(0);
+             cmd.add_option("ID", args->ids, "claim ids or document prefixes (default: all)");
+             cmd.add_flag("--list", args->list, "list the claims instead of running them");
+             cmd.callback([args, &options, &action] {
+               action = [args, &options] { return reproduce(*args, options); };
+             });
+           }}};
 
 }  // namespace
 }  // namespace mechlab::cli

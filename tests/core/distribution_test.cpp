@@ -68,8 +68,9 @@ TEST(Distribution, RationalAcceptsExactSumOfThirds) {
 }
 
 TEST(Distribution, RationalRejectsNegativeEntryAtItsCell) {
-  const InputError e =
-      input_error([] { Distribution<Q>(two_by_two(), {q(1, 2), q(-1, 4), q(1, 2), q(1, 4)}); });
+  const InputError e = input_error([] {
+    Distribution<Q>(two_by_two(), {q(1, 2), q(-1, 4), q(1, 2), q(1, 4)});
+  });
   EXPECT_EQ(e.pointer(), "/probabilities/1");
   EXPECT_TRUE(contains(e.what(), "non-negative")) << e.what();
   EXPECT_TRUE(contains(e.what(), "(X=x0, Y=y1)")) << e.what();
@@ -77,8 +78,9 @@ TEST(Distribution, RationalRejectsNegativeEntryAtItsCell) {
 }
 
 TEST(Distribution, ErrorPointerUsesTheGivenLocation) {
-  const InputError e = input_error(
-      [] { Distribution<Q>(two_by_two(), {q(1, 2), q(1, 2), q(-1, 4), q(1, 4)}, "/prior"); });
+  const InputError e = input_error([] {
+    Distribution<Q>(two_by_two(), {q(1, 2), q(1, 2), q(-1, 4), q(1, 4)}, "/prior");
+  });
   EXPECT_EQ(e.pointer(), "/prior/2");
 }
 
@@ -86,13 +88,15 @@ TEST(Distribution, RationalRejectsSumOffByAnyAmount) {
   // 1/2 + 1/4 + 1/4 + 10^-30 is not exactly 1.
   Q tiny(1);
   tiny /= Q(mpz_class("1000000000000000000000000000000"));
-  const InputError e =
-      input_error([&] { Distribution<Q>(two_by_two(), {q(1, 2), q(1, 4), q(1, 4), tiny}); });
+  const InputError e = input_error([&] {
+    Distribution<Q>(two_by_two(), {q(1, 2), q(1, 4), q(1, 4), tiny});
+  });
   EXPECT_EQ(e.pointer(), "/probabilities");
   EXPECT_TRUE(contains(e.what(), "exactly 1")) << e.what();
 
-  const InputError short_sum =
-      input_error([] { Distribution<Q>(two_by_two(), {q(1, 2), q(1, 4), q(1, 8), q(0)}); });
+  const InputError short_sum = input_error([] {
+    Distribution<Q>(two_by_two(), {q(1, 2), q(1, 4), q(1, 8), q(0)});
+  });
   EXPECT_EQ(short_sum.pointer(), "/probabilities");
   EXPECT_EQ(short_sum.found(), "sum 7/8");
 }
@@ -109,13 +113,14 @@ TEST(Distribution, DoubleAcceptsSumWithin1e12) {
   EXPECT_DOUBLE_EQ(d[3], 0.25 + 5e-13);
   // 0.1 + 0.2 + 0.3 + 0.4 is not 1 in binary, but within the tolerance.
   EXPECT_NO_THROW(Distribution<double>(two_by_two(), {0.1, 0.2, 0.3, 0.4}));
-  EXPECT_NO_THROW(Distribution<double>(IndexSpace({{"T", {"a", "b", "c"}}}),
-                                       {1.0 / 3, 1.0 / 3, 1.0 / 3}));
+  EXPECT_NO_THROW(
+      Distribution<double>(IndexSpace({{"T", {"a", "b", "c"}}}), {1.0 / 3, 1.0 / 3, 1.0 / 3}));
 }
 
 TEST(Distribution, DoubleRejectsSumOffBy1e9) {
-  const InputError e =
-      input_error([] { Distribution<double>(two_by_two(), {0.25, 0.25, 0.25, 0.25 + 1e-9}); });
+  const InputError e = input_error([] {
+    Distribution<double>(two_by_two(), {0.25, 0.25, 0.25, 0.25 + 1e-9});
+  });
   EXPECT_EQ(e.pointer(), "/probabilities");
   EXPECT_TRUE(contains(e.what(), "within 1e-12")) << e.what();
   EXPECT_THROW(Distribution<double>(two_by_two(), {0.25, 0.25, 0.25, 0.25 - 1e-9}), InputError);
@@ -124,15 +129,20 @@ TEST(Distribution, DoubleRejectsSumOffBy1e9) {
 TEST(Distribution, DoubleRejectsNaNAndInfinityAtTheirCell) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
-  const InputError e = input_error([&] { Distribution<double>(two_by_two(), {0.5, 0.5, nan, 0.0}); });
+  const InputError e = input_error([&] {
+    Distribution<double>(two_by_two(), {0.5, 0.5, nan, 0.0});
+  });
   EXPECT_EQ(e.pointer(), "/probabilities/2");
-  const InputError f = input_error([&] { Distribution<double>(two_by_two(), {inf, 0.5, 0.5, 0.0}); });
+  const InputError f = input_error([&] {
+    Distribution<double>(two_by_two(), {inf, 0.5, 0.5, 0.0});
+  });
   EXPECT_EQ(f.pointer(), "/probabilities/0");
 }
 
 TEST(Distribution, DoubleRejectsNegativeEntry) {
-  const InputError e =
-      input_error([] { Distribution<double>(two_by_two(), {0.5, 0.5, 0.25, -0.25}); });
+  const InputError e = input_error([] {
+    Distribution<double>(two_by_two(), {0.5, 0.5, 0.25, -0.25});
+  });
   EXPECT_EQ(e.pointer(), "/probabilities/3");
   EXPECT_TRUE(contains(e.what(), "(X=x1, Y=y1)")) << e.what();
 }

@@ -179,8 +179,7 @@ TEST(IndexSpace, EmptyCoordinateIsInputError) {
 }
 
 TEST(IndexSpace, DuplicateCoordinateNameIsInputError) {
-  const InputError e =
-      input_error([] { IndexSpace({{"A", {"a"}}, {"B", {"b"}}, {"A", {"c"}}}); });
+  const InputError e = input_error([] { IndexSpace({{"A", {"a"}}, {"B", {"b"}}, {"A", {"c"}}}); });
   EXPECT_EQ(e.pointer(), "/coordinates/2/name");
   EXPECT_EQ(e.found(), "A");
 }

@@ -65,8 +65,8 @@ TEST(Rational, ExponentLimitIsEnforced) {
 }
 
 TEST(Rational, NearlyEqualIsExactForRationalAndRelativeForDouble) {
-  EXPECT_TRUE(nearly_equal(Rational(1, 3), Rational(2, 6)));
-  EXPECT_FALSE(nearly_equal(Rational(1, 3), Rational(1, 3) + parse_rational("1e-21")));
+  EXPECT_TRUE(nearly_equal(Rational(1, 3), parse_rational("2/6")));
+  EXPECT_FALSE(nearly_equal(Rational(1, 3), Rational(Rational(1, 3) + parse_rational("1e-21"))));
   EXPECT_TRUE(nearly_equal(1.0, 1.0 + 5e-13));
   EXPECT_FALSE(nearly_equal(1.0, 1.0 + 1e-11));
   // Relative to max(1, |a|, |b|).
@@ -87,6 +87,22 @@ TEST(Rational, TraitsTextAndConversions) {
   EXPECT_EQ(NumberTraits<double>::to_text(0.25), "0.25");
   EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(1, 4)), 0.25);
   EXPECT_EQ(NumberTraits<double>::from_rational(Rational(3, 8)), 0.375);
+}
+
+// Converting an exact value to double must give the nearest double (as strtod
+// does for "0.1"): 1/10 lies between two doubles and is closer to the upper
+// one, 0.1000000000000000055511151231257827.
+TEST(Rational, ToDoubleRoundsToNearest) {
+  EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(1, 10)), 0.1);
+  EXPECT_EQ(NumberTraits<double>::from_rational(Rational(1, 10)), 0.1);
+  EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(1, 5)), 0.2);
+  EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(1, 50)), 0.02);
+  EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(-1, 10)), -0.1);
+  // Exactly representable values and round trips are unaffected either way.
+  EXPECT_EQ(NumberTraits<Rational>::to_double(Rational(3, 8)), 0.375);
+  for (const double d : {0.1, 0.2, 1.0 / 3, -2.5e-7, 1e300}) {
+    EXPECT_EQ(NumberTraits<Rational>::to_double(rational_from_double(d)), d);
+  }
 }
 
 }  // namespace

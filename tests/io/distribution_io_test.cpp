@@ -64,6 +64,13 @@ TEST(DistributionIo, ReadsDecimalsAndFractionsExactly) {
 }
 
 TEST(DistributionIo, ReadsInDoubleMode) {
+  const auto d = read<double>(model(R"([0.25, "1/8", 0.5, 1.25e-1])"));
+  EXPECT_EQ(d.probabilities(), (std::vector<double>{0.25, 0.125, 0.5, 0.125}));
+}
+
+// In double mode each probability is the double nearest the literal, as any
+// JSON reader would give: 0.1 -> 0.1000000000000000055511151231257827.
+TEST(DistributionIo, DoubleModeReadsNearestDoubles) {
   const auto d = read<double>(model(R"([0.1, "1/5", 0.3, 0.4])"));
   EXPECT_EQ(d.probabilities(), (std::vector<double>{0.1, 0.2, 0.3, 0.4}));
 }
@@ -142,8 +149,8 @@ TEST(DistributionIo, HugeSpaceIsRejectedByTheMemoryLimit) {
               R"(", "labels": ["0", "1"]})";
   }
   coords += "]";
-  const std::string text =
-      R"({"model": "distribution", "version": 1, "coordinates": )" + coords + R"(, "probabilities": [1]})";
+  const std::string text = R"({"model": "distribution", "version": 1, "coordinates": )" + coords +
+                           R"(, "probabilities": [1]})";
   expect_error(text, "/coordinates", "memory limit");
 }
 

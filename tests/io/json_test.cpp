@@ -131,12 +131,27 @@ TEST(Json, BadNumberStringNamesItsPointer) {
 }
 
 TEST(Json, AsDoubleRejectsValuesBeyondDoubleRange) {
-  const Document doc = parse_json(R"({"a": "1e400", "b": 0.1})");
+  const Document doc = parse_json(R"({"a": "1e400", "b": 0.5})");
   const Node root(doc);
   const InputError e = input_error([&] { (void)root.at("a").as_double(); });
   EXPECT_EQ(e.pointer(), "/a");
   EXPECT_TRUE(contains(e.what(), "double range")) << e.what();
-  EXPECT_EQ(root.at("b").as_double(), 0.1);
+  EXPECT_EQ(root.at("b").as_double(), 0.5);
+}
+
+// as_double must agree with strtod / nlohmann on every decimal literal: the
+// double nearest to the exact value, whichever side it lies on.
+TEST(Json, AsDoubleIsTheNearestDouble) {
+  const Document doc = parse_json(R"({"a": 0.1, "b": 0.2, "c": "1/10", "d": 0.3, "e": 0.7, "f": 2.5})");
+  const Node root(doc);
+  EXPECT_EQ(root.at("a").as_double(), 0.1);  // nearest double lies above 1/10
+  EXPECT_EQ(root.at("b").as_double(), 0.2);  // above 1/5
+  EXPECT_EQ(root.at("c").as_double(), 0.1);
+  EXPECT_EQ(root.at("d").as_double(), 0.3);  // below 3/10
+  EXPECT_EQ(root.at("e").as_double(), 0.7);  // below 7/10
+  EXPECT_EQ(root.at("f").as_double(), 2.5);
+  // The same value nlohmann itself parsed.
+  EXPECT_EQ(root.at("a").as_double(), root.at("a").json().get<double>());
 }
 
 // ------------------------------------------------------------ parse errors
@@ -158,8 +173,8 @@ TEST(Json, SameKeyInDifferentObjectsIsFine) {
 }
 
 TEST(Json, SyntaxErrorsAreInputErrors) {
-  for (const char* bad : {"", "{", "[1,]", "{'a': 1}", "{\"a\" 1}", "[1 2]", "nul", "01",
-                          "{\"a\": 1} x", "[NaN]"}) {
+  for (const char* bad :
+       {"", "{", "[1,]", "{'a': 1}", "{\"a\" 1}", "[1 2]", "nul", "01", "{\"a\": 1} x", "[NaN]"}) {
     const InputError e = input_error([&] { parse_json(bad); });
     EXPECT_EQ(e.pointer(), "") << bad;
     EXPECT_TRUE(contains(e.what(), "valid JSON")) << bad << ": " << e.what();
@@ -293,13 +308,13 @@ TEST(Json, RequireHeaderErrors) {
     const char* text;
     const char* pointer;
   };
-  for (const Case& c : {Case{R"([1])", ""}, Case{R"({"version": 1})", "/model"},
-                        Case{R"({"model": "distribution", "version": 1})", "/model"},
-                        Case{R"({"model": 3, "version": 1})", "/model"},
-                        Case{R"({"model": "lp"})", "/version"},
-                        Case{R"({"model": "lp", "version": 2})", "/version"},
-                        Case{R"({"model": "lp", "version": "1"})", "/version"},
-                        Case{R"({"model": "lp", "version": 1.0})", "/version"}}) {
+  for (const Case& c :
+       {Case{R"([1])", ""}, Case{R"({"version": 1})", "/model"},
+        Case{R"({"model": "distribution", "version": 1})", "/model"},
+        Case{R"({"model": 3, "version": 1})", "/model"}, Case{R"({"model": "lp"})", "/version"},
+        Case{R"({"model": "lp", "version": 2})", "/version"},
+        Case{R"({"model": "lp", "version": "1"})", "/version"},
+        Case{R"({"model": "lp", "version": 1.0})", "/version"}}) {
     const Document doc = parse_json(c.text);
     const InputError e = input_error([&] { require_header(Node(doc), "lp"); });
     EXPECT_EQ(e.pointer(), c.pointer) << c.text;

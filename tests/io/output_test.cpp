@@ -13,6 +13,13 @@ TEST(Output, NumberJsonIsExactForRational) {
   EXPECT_EQ(number_json(Rational(4)).at("exact"), "4");
 }
 
+// The "decimal" companion of an exact value is the nearest double: 1/10 must
+// print as 0.1, not 0.09999999999999999.
+TEST(Output, NumberJsonDecimalIsTheNearestDouble) {
+  EXPECT_EQ(number_json(Rational(1, 10)).at("decimal").get<double>(), 0.1);
+  EXPECT_EQ(number_json(Rational(1, 10)).at("decimal").dump(), "0.1");
+}
+
 TEST(Output, NumberJsonIsDecimalOnlyForDouble) {
   const nlohmann::json j = number_json(0.25);
   EXPECT_FALSE(j.contains("exact"));

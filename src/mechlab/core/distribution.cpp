@@ -86,10 +86,10 @@ std::optional<std::size_t> Distribution<T>::first_unsupported_cell() const {
 template <class T>
 void Distribution<T>::require_full_support(const std::string& where) const {
   if (const auto c = first_unsupported_cell()) {
-    throw InputError(fmt::format("{}/{}", where, *c),
-                     fmt::format("a positive probability (full support) for cell {}",
-                                 space_.cell_name(*c)),
-                     "0");
+    throw InputError(
+        fmt::format("{}/{}", where, *c),
+        fmt::format("a positive probability (full support) for cell {}", space_.cell_name(*c)),
+        "0");
   }
 }
 

@@ -41,7 +41,9 @@ class IndexSpace {
 
   std::size_t encode(std::span<const std::size_t> digits) const;
   std::vector<std::size_t> decode(std::size_t cell) const;
-  std::size_t digit(std::size_t cell, std::size_t k) const { return (cell / strides_[k]) % radix(k); }
+  std::size_t digit(std::size_t cell, std::size_t k) const {
+    return (cell / strides_[k]) % radix(k);
+  }
   std::size_t with_digit(std::size_t cell, std::size_t k, std::size_t value) const;
 
   // The subspace on the given coordinates (in the given order), and the map

@@ -18,7 +18,7 @@ class Progress {
  public:
   struct Options {
     std::optional<double> time_limit_seconds;  // none = no limit
-    bool draw = false;                          // draw on stderr if it is a terminal
+    bool draw = false;                         // draw on stderr if it is a terminal
   };
 
   Progress() : Progress(Options{}) {}

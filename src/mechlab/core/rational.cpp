@@ -19,8 +19,8 @@ bool all_digits(std::string_view s) {
 }
 
 InputError not_a_number(std::string_view text) {
-  return InputError("", "a number (integer, decimal such as -0.25 or 1e-3, or fraction \"p/q\")",
-                    fmt::format("\"{}\"", text));
+  return {"", "a number (integer, decimal such as -0.25 or 1e-3, or fraction \"p/q\")",
+          fmt::format("\"{}\"", text)};
 }
 
 // Optional sign then digits; returns the integer.
@@ -66,7 +66,8 @@ Rational parse_rational(std::string_view text) {
       es.remove_prefix(1);
     }
     if (!all_digits(es)) throw not_a_number(text);
-    if (es.size() > 6) throw InputError("", "an exponent of at most 4000 in magnitude", std::string(text));
+    if (es.size() > 6)
+      throw InputError("", "an exponent of at most 4000 in magnitude", std::string(text));
     exponent = std::stol(std::string(es));
     if (exponent > kMaxExponent) {
       throw InputError("", "an exponent of at most 4000 in magnitude", std::string(text));
@@ -90,7 +91,8 @@ Rational parse_rational(std::string_view text) {
   mpz_class mantissa(digits, 10);
   if (negative) mantissa = -mantissa;
   mpz_class power;
-  mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
+  mpz_ui_pow_ui(power.get_mpz_t(), 10,
+                static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
   Rational r = exponent >= 0 ? Rational(mantissa * power) : Rational(mantissa, power);
   r.canonicalize();
   return r;
@@ -100,7 +102,7 @@ std::string to_string(const Rational& x) { return x.get_str(); }
 
 Rational rational_from_double(double x) {
   if (!std::isfinite(x)) throw InputError("", "a finite number", fmt::format("{}", x));
-  return Rational(x);
+  return {x};
 }
 
 std::string NumberTraits<double>::to_text(double x) {

@@ -71,7 +71,8 @@ class ExactSax {
     std::string what = ex.what();
     // nlohmann's messages start with "[json.exception.parse_error.101] "; keep the rest.
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    throw InputError("", "valid JSON", fmt::format("a syntax error at byte {}: {}", position, what));
+    throw InputError("", "valid JSON",
+                     fmt::format("a syntax error at byte {}: {}", position, what));
   }
 
  private:
@@ -159,10 +160,12 @@ Document read_json_file(const std::string& path, const ReadOptions& options) {
   if (ec) throw InputError("", "a readable JSON file", fmt::format("{} ({})", path, ec.message()));
   // A parsed JSON document takes roughly 16 bytes per source byte.
   if (static_cast<double>(bytes) * 16 > static_cast<double>(options.memory_limit_bytes)) {
-    throw InputError("", fmt::format("a file that parses within the memory limit of {} (--memory-limit)",
-                                     format_bytes(static_cast<double>(options.memory_limit_bytes))),
-                     fmt::format("{} bytes, needing about {}", bytes,
-                                 format_bytes(static_cast<double>(bytes) * 16)));
+    throw InputError(
+        "",
+        fmt::format("a file that parses within the memory limit of {} (--memory-limit)",
+                    format_bytes(static_cast<double>(options.memory_limit_bytes))),
+        fmt::format("{} bytes, needing about {}", bytes,
+                    format_bytes(static_cast<double>(bytes) * 16)));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError("", "a readable JSON file", path);
@@ -244,7 +247,7 @@ bool Node::as_bool() const {
 Rational Node::as_rational() const {
   try {
     switch (value_->type()) {
-      case json::value_t::number_integer: return Rational(value_->get<std::int64_t>());
+      case json::value_t::number_integer: return {value_->get<std::int64_t>()};
       case json::value_t::number_unsigned:
         return Rational(mpz_class(std::to_string(value_->get<std::uint64_t>())));
       case json::value_t::number_float: {
@@ -283,7 +286,9 @@ std::uint64_t Node::as_count(std::uint64_t min, std::uint64_t max) const {
   return static_cast<std::uint64_t>(v);
 }
 
-void Node::fail(std::string expected) const { throw InputError(pointer_, std::move(expected), describe()); }
+void Node::fail(std::string expected) const {
+  throw InputError(pointer_, std::move(expected), describe());
+}
 
 void Node::fail(std::string expected, std::string found) const {
   throw InputError(pointer_, std::move(expected), std::move(found));
@@ -300,7 +305,8 @@ std::string Node::describe() const {
   }
   if (v.is_number()) {
     const auto it = doc_->decimal_text.find(pointer_);
-    return fmt::format("{} {}", type_name(v), it != doc_->decimal_text.end() ? it->second : v.dump());
+    return fmt::format("{} {}", type_name(v),
+                       it != doc_->decimal_text.end() ? it->second : v.dump());
   }
   return type_name(v);
 }

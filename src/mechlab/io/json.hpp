@@ -30,6 +30,13 @@ struct ReadOptions {
 // source text (by JSON pointer) so that 0.1 means exactly 1/10, not the double
 // nearest to it.
 struct Document {
+  Document() = default;
+  Document(Document&&) noexcept = default;
+  Document& operator=(Document&&) noexcept = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  ~Document() = default;
+
   nlohmann::json root;
   std::unordered_map<std::string, std::string> decimal_text;
 };

@@ -7,8 +7,8 @@ namespace mechlab::io {
 namespace {
 // Display width of UTF-8 text: count the bytes that start a code point.
 std::size_t width(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 }  // namespace
 
@@ -16,7 +16,8 @@ std::string Table::render() const {
   std::vector<std::size_t> w(header_.size(), 0);
   for (std::size_t i = 0; i < header_.size(); ++i) w[i] = width(header_[i]);
   for (const auto& row : rows_) {
-    for (std::size_t i = 0; i < row.size() && i < w.size(); ++i) w[i] = std::max(w[i], width(row[i]));
+    for (std::size_t i = 0; i < row.size() && i < w.size(); ++i)
+      w[i] = std::max(w[i], width(row[i]));
   }
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {

@@ -9,7 +9,6 @@ namespace mechlab::lp {
 
 namespace {
 
-
 template <class T>
 LinearProgram<double> as_double(const LinearProgram<T>& lp) {
   if constexpr (NumberTraits<T>::exact) {
@@ -213,8 +212,8 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
   }
 
   // Infeasible or unbounded: decide by an exact phase 1, then a ray.
-  out.status = main.clp_status == ClpStatus::infeasible ? SolveStatus::infeasible
-                                                         : SolveStatus::unbounded;
+  out.status =
+      main.clp_status == ClpStatus::infeasible ? SolveStatus::infeasible : SolveStatus::unbounded;
   const LinearProgram<T> p1 = phase_one(lp);
   const Optimum<T> feas = optimize(p1, progress);
   out.clp_iterations += feas.iterations;
@@ -268,9 +267,18 @@ std::string status_text(const LpResult<T>& result) {
   std::string base;
   std::string proof;
   switch (result.status) {
-    case SolveStatus::optimal: base = "optimal"; proof = "certified"; break;
-    case SolveStatus::infeasible: base = "infeasible"; proof = "certified by a Farkas vector"; break;
-    case SolveStatus::unbounded: base = "unbounded"; proof = "certified by a feasible point and a ray"; break;
+    case SolveStatus::optimal:
+      base = "optimal";
+      proof = "certified";
+      break;
+    case SolveStatus::infeasible:
+      base = "infeasible";
+      proof = "certified by a Farkas vector";
+      break;
+    case SolveStatus::unbounded:
+      base = "unbounded";
+      proof = "certified by a feasible point and a ray";
+      break;
     case SolveStatus::not_solved: return "not solved: " + result.note;
   }
   if (result.certified) return fmt::format("{} ({})", base, proof);

@@ -30,8 +30,8 @@ struct LpResult {
 
   // status == optimal
   T objective = T(0);
-  std::vector<T> x;              // by column
-  std::vector<T> activity;       // by row
+  std::vector<T> x;         // by column
+  std::vector<T> activity;  // by row
   // d(optimal objective)/d(active bound of the row), in the programme's own
   // sense: zero for a row whose bounds are slack.
   std::vector<T> duals;          // by row

@@ -63,7 +63,8 @@ ClpOutcome solve_with_clp(const LinearProgram<double>& lp, const ClpOptions& opt
   model.setLogLevel(0);
   model.loadProblem(matrix, col_lo.data(), col_hi.data(), obj.data(), row_lo.data(), row_hi.data());
   model.setOptimizationDirection(lp.sense == Sense::maximize ? -1.0 : 1.0);
-  if (options.time_limit_seconds) model.setMaximumSeconds(std::fmax(*options.time_limit_seconds, 0.01));
+  if (options.time_limit_seconds)
+    model.setMaximumSeconds(std::fmax(*options.time_limit_seconds, 0.01));
   if (options.careful) {
     model.scaling(0);
     model.setPrimalTolerance(1e-10);

@@ -15,9 +15,9 @@ enum class ClpStatus { optimal, infeasible, unbounded, stopped, failed };
 
 struct ClpOutcome {
   ClpStatus status = ClpStatus::failed;
-  Basis basis;               // meaningful when status == optimal
-  std::vector<double> x;     // by column
-  double objective = 0;      // including the constant
+  Basis basis;            // meaningful when status == optimal
+  std::vector<double> x;  // by column
+  double objective = 0;   // including the constant
   int iterations = 0;
   std::string message;
 };

@@ -51,8 +51,8 @@ class DenseLu {
         std::size_t best = 0;
         for (std::size_t i = k; i < n; ++i) {
           if (is_zero(lu_[i][k])) continue;
-          const std::size_t size = mpz_size(lu_[i][k].get_num_mpz_t()) +
-                                   mpz_size(lu_[i][k].get_den_mpz_t());
+          const std::size_t size =
+              mpz_size(lu_[i][k].get_num_mpz_t()) + mpz_size(lu_[i][k].get_den_mpz_t());
           if (p == n || size < best) {
             p = i;
             best = size;
@@ -130,7 +130,8 @@ class DenseLu {
 
 // The value a nonbasic variable takes, or nullopt when its status names an infinite bound.
 template <class T>
-std::optional<T> nonbasic_value(VarStatus s, const std::optional<T>& lo, const std::optional<T>& hi) {
+std::optional<T> nonbasic_value(VarStatus s, const std::optional<T>& lo,
+                                const std::optional<T>& hi) {
   switch (s) {
     case VarStatus::at_lower: return lo;
     case VarStatus::at_upper: return hi;
@@ -200,8 +201,8 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
     const auto& row = lp.rows[r];
     const auto v = nonbasic_value(basis.rows[r], row.lower, row.upper);
     if (!v) {
-      out.defect =
-          fmt::format("row {} is {} but that bound is infinite", row.name, to_string(basis.rows[r]));
+      out.defect = fmt::format("row {} is {} but that bound is infinite", row.name,
+                               to_string(basis.rows[r]));
       return out;
     }
     pos_row[r] = tight_rows++;
@@ -239,7 +240,8 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
   const bool maximize = lp.sense == Sense::maximize;
   std::vector<T> cb(k);
   for (std::size_t j = 0; j < n; ++j) {
-    if (pos_col[j] != n) cb[pos_col[j]] = maximize ? T(-lp.columns[j].objective) : lp.columns[j].objective;
+    if (pos_col[j] != n)
+      cb[pos_col[j]] = maximize ? T(-lp.columns[j].objective) : lp.columns[j].objective;
   }
   const std::vector<T> yb = lu.solve_transposed(cb);
   for (std::size_t r = 0; r < m; ++r) {
@@ -259,13 +261,19 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
   Checker<T> primal(out.max_primal_violation);
   for (std::size_t j = 0; j < n; ++j) {
     const auto& c = lp.columns[j];
-    if (c.lower) primal.add(T(*c.lower - out.x[j]), *c.lower, "column " + c.name + " below its lower bound");
-    if (c.upper) primal.add(T(out.x[j] - *c.upper), *c.upper, "column " + c.name + " above its upper bound");
+    if (c.lower)
+      primal.add(T(*c.lower - out.x[j]), *c.lower, "column " + c.name + " below its lower bound");
+    if (c.upper)
+      primal.add(T(out.x[j] - *c.upper), *c.upper, "column " + c.name + " above its upper bound");
   }
   for (std::size_t r = 0; r < m; ++r) {
     const auto& row = lp.rows[r];
-    if (row.lower) primal.add(T(*row.lower - out.activity[r]), *row.lower, "row " + row.name + " below its lower bound");
-    if (row.upper) primal.add(T(out.activity[r] - *row.upper), *row.upper, "row " + row.name + " above its upper bound");
+    if (row.lower)
+      primal.add(T(*row.lower - out.activity[r]), *row.lower,
+                 "row " + row.name + " below its lower bound");
+    if (row.upper)
+      primal.add(T(out.activity[r] - *row.upper), *row.upper,
+                 "row " + row.name + " above its upper bound");
   }
   out.primal_feasible = primal.first.empty();
 
@@ -276,15 +284,18 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
   auto check_sign = [&](VarStatus s, const std::optional<T>& lo, const std::optional<T>& hi,
                         const T& d, const std::string& name) {
     if (s == VarStatus::basic || (lo && hi && *lo == *hi)) return;
-    if (s == VarStatus::at_lower || s == VarStatus::free_zero) dual.add(T(-d), T(0), name + " has a negative reduced cost");
-    if (s == VarStatus::at_upper || s == VarStatus::free_zero) dual.add(d, T(0), name + " has a positive reduced cost");
+    if (s == VarStatus::at_lower || s == VarStatus::free_zero)
+      dual.add(T(-d), T(0), name + " has a negative reduced cost");
+    if (s == VarStatus::at_upper || s == VarStatus::free_zero)
+      dual.add(d, T(0), name + " has a positive reduced cost");
   };
   for (std::size_t j = 0; j < n; ++j) {
     check_sign(basis.columns[j], lp.columns[j].lower, lp.columns[j].upper, out.reduced[j],
                "column " + lp.columns[j].name);
   }
   for (std::size_t r = 0; r < m; ++r) {
-    check_sign(basis.rows[r], lp.rows[r].lower, lp.rows[r].upper, out.y[r], "row " + lp.rows[r].name);
+    check_sign(basis.rows[r], lp.rows[r].lower, lp.rows[r].upper, out.y[r],
+               "row " + lp.rows[r].name);
   }
   out.dual_feasible = dual.first.empty();
   if (!out.primal_feasible) {

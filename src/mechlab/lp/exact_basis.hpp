@@ -15,15 +15,15 @@ namespace mechlab::lp {
 
 template <class T>
 struct BasisEvaluation {
-  bool solved = false;        // false: the basis matrix is singular or mis-sized
-  std::string defect;         // why not solved, or the first failed check
+  bool solved = false;  // false: the basis matrix is singular or mis-sized
+  std::string defect;   // why not solved, or the first failed check
   bool primal_feasible = false;
   bool dual_feasible = false;
-  std::vector<T> x;           // by column
-  std::vector<T> activity;    // by row
+  std::vector<T> x;         // by column
+  std::vector<T> activity;  // by row
   // Minimisation form: for a maximisation these are the duals of min -c'x.
-  std::vector<T> y;           // by row
-  std::vector<T> reduced;     // by column
+  std::vector<T> y;        // by row
+  std::vector<T> reduced;  // by column
   double max_primal_violation = 0;
   double max_dual_violation = 0;
 };

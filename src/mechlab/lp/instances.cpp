@@ -53,7 +53,8 @@ LinearProgram<Rational> klee_minty(int n) {
   for (int j = 1; j <= n; ++j) lp.add_column(fmt::format("x{}", j), q(0), none(), pow10(n - j));
   for (int i = 1; i <= n; ++i) {
     std::vector<Term<Rational>> terms;
-    for (int j = 1; j < i; ++j) terms.push_back({static_cast<std::size_t>(j - 1), Rational(2 * pow10(i - j))});
+    for (int j = 1; j < i; ++j)
+      terms.push_back({static_cast<std::size_t>(j - 1), Rational(2 * pow10(i - j))});
     terms.push_back({static_cast<std::size_t>(i - 1), q(1)});
     lp.add_row(fmt::format("r{}", i), std::move(terms), none(), pow10(2 * (i - 1)));
   }

@@ -29,7 +29,7 @@ std::string read_name(const io::Node& obj) {
 }  // namespace
 
 double estimated_lp_bytes(std::size_t rows, std::size_t columns, std::size_t nonzeros) {
-  const double k = static_cast<double>(std::min(rows, columns));
+  const auto k = static_cast<double>(std::min(rows, columns));
   // A dense k x k matrix of mpq_t (32 bytes plus limbs), copies of the data
   // for Clp and the phase-1 programme, and per-variable vectors.
   return k * k * 64.0 + static_cast<double>(nonzeros) * 160.0 +
@@ -38,8 +38,8 @@ double estimated_lp_bytes(std::size_t rows, std::size_t columns, std::size_t non
 
 LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& options) {
   io::require_header(root, "lp");
-  root.allow_only({"model", "version", "name", "sense", "objective_constant", "variables",
-                   "constraints"});
+  root.allow_only(
+      {"model", "version", "name", "sense", "objective_constant", "variables", "constraints"});
   const auto vars = root.at("variables").nonempty_items("a non-empty array of variables");
   const auto cons = root.at("constraints").items("an array of constraints");
 
@@ -68,7 +68,7 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
     } else if (sense == "maximize") {
       lp.sense = Sense::maximize;
     } else {
-      s->fail("\"minimize\" or \"maximize\"");
+      s->fail(R"("minimize" or "maximize")");
     }
   }
   if (const auto c = root.find("objective_constant")) lp.objective_constant = c->as_rational();
@@ -80,8 +80,9 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
     auto lower = optional_number(v, "lower", Rational(0));
     auto upper = optional_number(v, "upper", std::nullopt);
     if (lower && upper && *lower > *upper) {
-      v.at("upper").fail(fmt::format("an upper bound at least the lower bound {}", to_string(*lower)),
-                         to_string(*upper));
+      v.at("upper").fail(
+          fmt::format("an upper bound at least the lower bound {}", to_string(*lower)),
+          to_string(*upper));
     }
     Rational objective(0);
     if (const auto o = v.find("objective")) objective = o->as_rational();
@@ -101,7 +102,8 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
     std::vector<Term<Rational>> terms;
     for (const auto& [var, coef] : c.at("terms").members()) {
       const auto it = column_of.find(var);
-      if (it == column_of.end()) coef.fail("a coefficient of a declared variable", "unknown variable \"" + var + "\"");
+      if (it == column_of.end())
+        coef.fail("a coefficient of a declared variable", "unknown variable \"" + var + "\"");
       Rational a = coef.as_rational();
       if (sgn(a) != 0) terms.push_back({it->second, std::move(a)});
     }
@@ -110,7 +112,7 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
     const bool has_relation = c.find("relation").has_value() || c.find("rhs").has_value();
     const bool has_bounds = c.find("lower").has_value() || c.find("upper").has_value();
     if (has_relation && has_bounds) {
-      c.fail("either \"relation\" and \"rhs\", or \"lower\"/\"upper\", not both",
+      c.fail(R"(either "relation" and "rhs", or "lower"/"upper", not both)",
              "both forms in one constraint");
     }
     if (has_relation) {
@@ -124,18 +126,19 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
         lower = rhs;
         upper = rhs;
       } else {
-        c.at("relation").fail("one of \"<=\", \">=\", \"=\"");
+        c.at("relation").fail(R"(one of "<=", ">=", "=")");
       }
     } else if (has_bounds) {
       lower = optional_number(c, "lower", std::nullopt);
       upper = optional_number(c, "upper", std::nullopt);
-      if (!lower && !upper) c.fail("at least one finite bound (\"lower\" or \"upper\")", "none");
+      if (!lower && !upper) c.fail(R"(at least one finite bound ("lower" or "upper"))", "none");
       if (lower && upper && *lower > *upper) {
-        c.at("upper").fail(fmt::format("an upper bound at least the lower bound {}", to_string(*lower)),
-                           to_string(*upper));
+        c.at("upper").fail(
+            fmt::format("an upper bound at least the lower bound {}", to_string(*lower)),
+            to_string(*upper));
       }
     } else {
-      c.fail("\"relation\" and \"rhs\", or \"lower\"/\"upper\"", "neither");
+      c.fail(R"("relation" and "rhs", or "lower"/"upper")", "neither");
     }
     lp.add_row(std::move(name), std::move(terms), std::move(lower), std::move(upper));
   }

@@ -25,7 +25,8 @@ void check_bounds(const std::optional<T>& lo, const std::optional<T>& hi, const 
   if ((lo && !finite(*lo)) || (hi && !finite(*hi))) {
     throw InternalError(fmt::format("LP {}: bound is not finite", what));
   }
-  if (lo && hi && *lo > *hi) throw InternalError(fmt::format("LP {}: lower bound > upper bound", what));
+  if (lo && hi && *lo > *hi)
+    throw InternalError(fmt::format("LP {}: lower bound > upper bound", what));
 }
 
 template <class U, class T>
@@ -88,8 +89,8 @@ void validate(const LinearProgram<T>& lp) {
     for (const auto& t : row.terms) {
       if (t.column >= lp.columns.size()) throw InternalError("LP term refers to a missing column");
       if (seen[t.column] == r) {
-        throw InternalError(fmt::format("LP row {} lists column {} twice", row.name,
-                                        lp.columns[t.column].name));
+        throw InternalError(
+            fmt::format("LP row {} lists column {} twice", row.name, lp.columns[t.column].name));
       }
       seen[t.column] = r;
       if (!finite(t.coefficient)) throw InternalError("LP coefficient is not finite");
@@ -97,7 +98,9 @@ void validate(const LinearProgram<T>& lp) {
   }
 }
 
-LinearProgram<double> to_double(const LinearProgram<Rational>& lp) { return convert_lp<double>(lp); }
+LinearProgram<double> to_double(const LinearProgram<Rational>& lp) {
+  return convert_lp<double>(lp);
+}
 LinearProgram<Rational> to_rational(const LinearProgram<double>& lp) {
   return convert_lp<Rational>(lp);
 }

@@ -51,8 +51,8 @@ struct LinearProgram {
 
   std::size_t add_column(std::string column_name, std::optional<T> lower, std::optional<T> upper,
                          T objective) {
-    columns.push_back({std::move(column_name), std::move(lower), std::move(upper),
-                       std::move(objective)});
+    columns.push_back(
+        {std::move(column_name), std::move(lower), std::move(upper), std::move(objective)});
     return columns.size() - 1;
   }
   std::size_t add_row(std::string row_name, std::vector<Term<T>> row_terms, std::optional<T> lower,
@@ -87,7 +87,8 @@ std::vector<T> row_activities(const LinearProgram<T>& lp, const std::vector<T>& 
 
 extern template void validate(const LinearProgram<Rational>&);
 extern template void validate(const LinearProgram<double>&);
-extern template Rational objective_value(const LinearProgram<Rational>&, const std::vector<Rational>&);
+extern template Rational objective_value(const LinearProgram<Rational>&,
+                                         const std::vector<Rational>&);
 extern template double objective_value(const LinearProgram<double>&, const std::vector<double>&);
 extern template std::vector<Rational> row_activities(const LinearProgram<Rational>&,
                                                      const std::vector<Rational>&);

@@ -68,7 +68,8 @@ std::string to_cplex_lp(const LinearProgram<T>& lp) {
     if (cols.back() != c.name) out += fmt::format("\\ column {} is {}\n", cols.back(), c.name);
   }
   if (sign_of(lp.objective_constant) != 0) {
-    out += fmt::format("\\ objective constant (not written below): {}\n", num(lp.objective_constant));
+    out +=
+        fmt::format("\\ objective constant (not written below): {}\n", num(lp.objective_constant));
   }
   out += lp.sense == Sense::minimize ? "Minimize\n obj:" : "Maximize\n obj:";
   std::vector<std::pair<T, std::string>> obj;

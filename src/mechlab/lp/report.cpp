@@ -72,7 +72,8 @@ nlohmann::json to_json(const LinearProgram<T>& lp, const LpResult<T>& r) {
     f["bound"] = number_json(r.farkas_bound);
     auto& y = f["multipliers"] = nlohmann::json::array();
     for (std::size_t i = 0; i < lp.rows.size(); ++i) {
-      if (sign_of(r.farkas[i]) != 0) y.push_back({{"row", lp.rows[i].name}, {"y", number_json(r.farkas[i])}});
+      if (sign_of(r.farkas[i]) != 0)
+        y.push_back({{"row", lp.rows[i].name}, {"y", number_json(r.farkas[i])}});
     }
   } else if (r.status == SolveStatus::unbounded && !r.ray.empty()) {
     auto& u = j["unbounded"] = nlohmann::json::object();
@@ -81,7 +82,8 @@ nlohmann::json to_json(const LinearProgram<T>& lp, const LpResult<T>& r) {
     auto& d = u["ray"] = nlohmann::json::array();
     for (std::size_t c = 0; c < lp.columns.size(); ++c) {
       p.push_back({{"name", lp.columns[c].name}, {"value", number_json(r.feasible_point[c])}});
-      if (sign_of(r.ray[c]) != 0) d.push_back({{"name", lp.columns[c].name}, {"direction", number_json(r.ray[c])}});
+      if (sign_of(r.ray[c]) != 0)
+        d.push_back({{"name", lp.columns[c].name}, {"direction", number_json(r.ray[c])}});
     }
   }
   return j;
@@ -89,9 +91,9 @@ nlohmann::json to_json(const LinearProgram<T>& lp, const LpResult<T>& r) {
 
 template <class T>
 std::string to_text(const LinearProgram<T>& lp, const LpResult<T>& r) {
-  std::string out = fmt::format("{}: {} rows, {} columns, {} nonzeros ({})\n", lp.name,
-                                lp.rows.size(), lp.columns.size(), lp.nonzeros(),
-                                NumberTraits<T>::name);
+  std::string out =
+      fmt::format("{}: {} rows, {} columns, {} nonzeros ({})\n", lp.name, lp.rows.size(),
+                  lp.columns.size(), lp.nonzeros(), NumberTraits<T>::name);
   out += fmt::format("status: {}\n", status_text(r));
   if (r.status == SolveStatus::optimal) {
     out += fmt::format("objective: {}\n\n", number_text(r.objective));
@@ -125,7 +127,8 @@ std::string to_text(const LinearProgram<T>& lp, const LpResult<T>& r) {
     }
     out += y.render();
   } else if (r.status == SolveStatus::unbounded && !r.ray.empty()) {
-    out += fmt::format("\nobjective changes by {} per unit along the ray\n", number_text(r.ray_rate));
+    out +=
+        fmt::format("\nobjective changes by {} per unit along the ray\n", number_text(r.ray_rate));
     io::Table d({"variable", "feasible point", "ray"});
     for (std::size_t c = 0; c < lp.columns.size(); ++c) {
       d.add({lp.columns[c].name, number_text(r.feasible_point[c]), number_text(r.ray[c])});

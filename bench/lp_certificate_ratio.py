@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""What the exact certificate costs on top of Clp, and how far it scales.
+
+Part 1 runs lp_bench ONCE with --benchmark_format=json and prints, per size
+m = n, the Clp-only time, the certified (Clp + exact rational certificate)
+time and their ratio, plus the float-checked solve and the exact part alone.
+
+Part 2 doubles m = n from --start (100) on random_bounded(m, n, --seed) with
+lp_size_probe, one process per size, until a certified solve takes longer than
+--limit seconds (60) or its peak RSS exceeds --mem-gib GiB (4), and reports the
+largest size that passed both. The probe itself stops at the time limit
+(mechlab's Progress limit), so a failing size costs about --limit seconds.
+
+Python 3 standard library only. Usage:
+    bench/lp_certificate_ratio.py [--build-dir build-bench] [--seed 20240601]
+                                  [--limit 60] [--mem-gib 4] [--start 100]
+                                  [--skip-bench] [--skip-probe]
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_BUILD = os.path.join(os.path.dirname(HERE), "build-bench")
+
+
+def run_bench(binary, extra):
+    cmd = [binary, "--benchmark_format=json"] + extra
+    print("$ " + " ".join(cmd), flush=True)
+    t0 = time.monotonic()
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+    wall = time.monotonic() - t0
+    return json.loads(out), wall
+
+
+def parse_runs(report):
+    """{size: {benchmark name: entry}} from Google Benchmark's JSON."""
+    sizes = {}
+    for entry in report["benchmarks"]:
+        if entry.get("run_type", "iteration") != "iteration" or "error_occurred" in entry:
+            continue
+        m = re.match(r"(BM_\w+)/m=n:(\d+)", entry["name"])
+        if not m:
+            continue
+        sizes.setdefault(int(m.group(2)), {})[m.group(1)] = entry
+    return sizes
+
+
+def ms(entry):
+    """Real time of one iteration in milliseconds."""
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[entry["time_unit"]]
+    return entry["real_time"] * scale
+
+
+def fmt_ms(v):
+    return "-" if v is None else (f"{v:.3f}" if v < 10 else f"{v:.1f}")
+
+
+def print_ratio_table(sizes):
+    head = ["m=n", "rows", "cols", "nonzeros", "basis_dim", "clp_iter",
+            "clp_only_ms", "certified_ms", "ratio", "float_mode_ms", "exact_part_ms",
+            "certified"]
+    rows = []
+    for size in sorted(sizes):
+        b = sizes[size]
+        clp = b.get("BM_ClpOnly")
+        cert = b.get("BM_CertifiedExact")
+        flt = b.get("BM_CertifiedDouble")
+        exact = b.get("BM_ExactBasisOnly")
+        ref = cert or clp
+        if ref is None:
+            continue
+        t_clp = ms(clp) if clp else None
+        t_cert = ms(cert) if cert else None
+        ratio = f"{t_cert / t_clp:.1f}x" if t_clp and t_cert else "-"
+        rows.append([
+            str(size), f"{ref['rows']:.0f}", f"{ref['columns']:.0f}", f"{ref['nonzeros']:.0f}",
+            f"{ref.get('basis_dim', 0):.0f}", f"{ref.get('clp_iterations', 0):.0f}",
+            fmt_ms(t_clp), fmt_ms(t_cert), ratio,
+            fmt_ms(ms(flt) if flt else None), fmt_ms(ms(exact) if exact else None),
+            ("yes" if cert["certified"] == 1 else "NO") if cert else "-",
+        ])
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
+    line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths)) + " |"
+    print(line(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+
+
+def parse_probe(text):
+    fields = dict(kv.split("=", 1) for kv in text.split())
+    for key in ("seconds", "clp_seconds", "build_seconds"):
+        fields[key] = float(fields[key])
+    for key in ("certified", "timed_out", "peak_rss_kib", "basis_dim", "x_den_bits", "nonzeros"):
+        fields[key] = int(fields[key])
+    return fields
+
+
+def probe_sizes(binary, seed, limit, mem_gib, start):
+    mem_kib = int(mem_gib * 1024 * 1024)
+    largest = None
+    size = start
+    print(f"\nDoubling m = n from {start} (random_bounded, seed {seed}); "
+          f"a size passes if certified within {limit:g} s and {mem_gib:g} GiB peak RSS.")
+    head = "| m=n | nonzeros | basis_dim | x_den_bits | clp_only_s | certified_s | peak_rss_MiB | result |"
+    print(head)
+    print("|-----|----------|-----------|------------|------------|-------------|--------------|--------|")
+    while True:
+        cmd = [binary, str(size), str(size), str(seed), str(limit)]
+        try:
+            # The probe stops itself at `limit`; the outer timeout only guards
+            # against a hang outside the solve (instance build, Clp-only run).
+            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True,
+                                 timeout=limit * 3 + 60).stdout
+            r = parse_probe(out)
+        except subprocess.TimeoutExpired:
+            print(f"| {size} | - | - | - | - | >{limit:g} | - | probe killed after {limit * 3 + 60:g} s |")
+            break
+        ok_time = not r["timed_out"] and r["seconds"] <= limit
+        ok_mem = r["peak_rss_kib"] <= mem_kib
+        ok = ok_time and ok_mem and r["certified"] == 1
+        if ok:
+            verdict = "pass"
+        elif not ok_time:
+            verdict = f"FAIL: over {limit:g} s (stopped)"
+        elif not ok_mem:
+            verdict = f"FAIL: over {mem_gib:g} GiB"
+        else:
+            verdict = f"FAIL: not certified ({r['status']})"
+        secs = f">{limit:g}" if r["timed_out"] else f"{r['seconds']:.2f}"
+        dim = "-" if r["timed_out"] else str(r["basis_dim"])
+        bits = "-" if r["timed_out"] else str(r["x_den_bits"])
+        print(f"| {size} | {r['nonzeros']} | {dim} | {bits} | {r['clp_seconds']:.2f} | {secs} | "
+              f"{r['peak_rss_kib'] / 1024:.0f} | {verdict} |", flush=True)
+        if not ok:
+            break
+        largest = size
+        size *= 2
+    return largest
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build-dir", default=DEFAULT_BUILD)
+    ap.add_argument("--seed", type=int, default=20240601)
+    ap.add_argument("--limit", type=float, default=60.0, help="seconds per certified solve")
+    ap.add_argument("--mem-gib", type=float, default=4.0, help="peak RSS limit in GiB")
+    ap.add_argument("--start", type=int, default=100, help="first m = n of the doubling")
+    ap.add_argument("--skip-bench", action="store_true")
+    ap.add_argument("--skip-probe", action="store_true")
+    ap.add_argument("bench_args", nargs="*",
+                    help="extra arguments for lp_bench (after --), e.g. --benchmark_filter=...")
+    args = ap.parse_args()
+
+    bench_bin = os.path.join(args.build_dir, "bench", "lp_bench")
+    probe_bin = os.path.join(args.build_dir, "bench", "lp_size_probe")
+    t_start = time.monotonic()
+
+    if not args.skip_bench:
+        report, wall = run_bench(bench_bin, args.bench_args)
+        ctx = report.get("context", {})
+        print(f"host: {ctx.get('num_cpus')} CPUs @ {ctx.get('mhz_per_cpu')} MHz, "
+              f"library build: {ctx.get('library_build_type')}, run took {wall:.0f} s")
+        print("instances: random_bounded(m, n, seed 20240601), m = n; times are real time "
+              "per solve in ms; ratio = certified / clp_only\n")
+        print_ratio_table(parse_runs(report))
+
+    if not args.skip_probe:
+        largest = probe_sizes(probe_bin, args.seed, args.limit, args.mem_gib, args.start)
+        if largest is None:
+            print(f"\nNo size from {args.start} up passed.")
+        else:
+            print(f"\nLargest certified size by doubling: m = n = {largest} "
+                  f"(seed {args.seed}, within {args.limit:g} s and {args.mem_gib:g} GiB).")
+
+    print(f"\nTotal script time: {time.monotonic() - t_start:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
