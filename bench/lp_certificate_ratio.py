@@ -162,6 +162,10 @@ def main():
     bench_bin = os.path.join(args.build_dir, "bench", "lp_bench")
     probe_bin = os.path.join(args.build_dir, "bench", "lp_size_probe")
     t_start = time.monotonic()
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+          f"on {os.cpu_count()} CPUs" +
+          ("  (WARNING: machine busy, timings will be inflated)" if load[0] > 0.5 else ""))
 
     if not args.skip_bench:
         report, wall = run_bench(bench_bin, args.bench_args)
@@ -180,7 +184,9 @@ def main():
             print(f"\nLargest certified size by doubling: m = n = {largest} "
                   f"(seed {args.seed}, within {args.limit:g} s and {args.mem_gib:g} GiB).")
 
-    print(f"\nTotal script time: {time.monotonic() - t_start:.0f} s")
+    load = os.getloadavg()
+    print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"Total script time: {time.monotonic() - t_start:.0f} s")
     return 0
 
 

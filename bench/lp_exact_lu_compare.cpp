@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
       pos_col[j] = k++;
     } else {
       x[j] = clp.basis.columns[j] == lp::VarStatus::at_upper ? *program.columns[j].upper
-                                                              : *program.columns[j].lower;
+                                                             : *program.columns[j].lower;
     }
   }
   std::vector<Rational> rhs;

@@ -142,7 +142,8 @@ TEST(Json, AsDoubleRejectsValuesBeyondDoubleRange) {
 // as_double must agree with strtod / nlohmann on every decimal literal: the
 // double nearest to the exact value, whichever side it lies on.
 TEST(Json, AsDoubleIsTheNearestDouble) {
-  const Document doc = parse_json(R"({"a": 0.1, "b": 0.2, "c": "1/10", "d": 0.3, "e": 0.7, "f": 2.5})");
+  const Document doc =
+      parse_json(R"({"a": 0.1, "b": 0.2, "c": "1/10", "d": 0.3, "e": 0.7, "f": 2.5})");
   const Node root(doc);
   EXPECT_EQ(root.at("a").as_double(), 0.1);  // nearest double lies above 1/10
   EXPECT_EQ(root.at("b").as_double(), 0.2);  // above 1/5
@@ -152,6 +153,20 @@ TEST(Json, AsDoubleIsTheNearestDouble) {
   EXPECT_EQ(root.at("f").as_double(), 2.5);
   // The same value nlohmann itself parsed.
   EXPECT_EQ(root.at("a").as_double(), root.at("a").json().get<double>());
+}
+
+TEST(Json, LiteralsBeyondDoubleRangeAreExactOrRejected) {
+  // 1e-400 underflows a double but its text is kept: exactly 10^-400.
+  const Document doc = parse_json(R"({"tiny": 1e-400, "y": "1e99999"})");
+  mpz_class big;
+  mpz_ui_pow_ui(big.get_mpz_t(), 10, 400);
+  EXPECT_EQ(Node(doc).at("tiny").as_rational(), Rational(1) / Rational(big));
+  // An exponent beyond the exact reader's limit, as a string: refused at its pointer.
+  const InputError e = input_error([&] { (void)Node(doc).at("y").as_rational(); });
+  EXPECT_EQ(e.pointer(), "/y");
+  EXPECT_TRUE(contains(e.what(), "exponent")) << e.what();
+  // A literal that overflows a double is refused by the parser, as an InputError.
+  EXPECT_THROW(parse_json(R"({"x": 1e99999})"), InputError);
 }
 
 // ------------------------------------------------------------ parse errors

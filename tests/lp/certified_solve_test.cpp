@@ -5,14 +5,28 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/lp/instances.hpp"
 
 namespace mechlab::lp {
+
+// Readable failure messages for EXPECT_EQ on statuses (found by argument-dependent lookup).
+inline void PrintTo(SolveStatus s, std::ostream* os) {
+  switch (s) {
+    case SolveStatus::optimal: *os << "optimal"; return;
+    case SolveStatus::infeasible: *os << "infeasible"; return;
+    case SolveStatus::unbounded: *os << "unbounded"; return;
+    case SolveStatus::not_solved: *os << "not_solved"; return;
+  }
+}
+
 namespace {
 
 using Q = Rational;
@@ -85,8 +99,8 @@ void expect_optimality_proof(const Lp& lp, const LpResult<Q>& r) {
                           const Q& value, const std::string& what) {
     if (sgn(price) == 0) return;
     const std::optional<Q>& bound = (sgn(price) > 0) == maximize ? hi : lo;
-    ASSERT_TRUE(bound.has_value()) << what << " has price " << to_string(price)
-                                   << " on an infinite bound";
+    ASSERT_TRUE(bound.has_value())
+        << what << " has price " << to_string(price) << " on an infinite bound";
     EXPECT_EQ(value, *bound) << what << " is priced but not at its bound";
     dual_objective += price * *bound;
   };
@@ -160,15 +174,23 @@ void expect_unbounded_proof(const Lp& lp, const LpResult<Q>& r) {
   // an upper one, and the same for the row activities a'd.
   Q rate(0);
   for (std::size_t j = 0; j < n; ++j) {
-    if (lp.columns[j].lower) EXPECT_GE(sgn(r.ray[j]), 0) << lp.columns[j].name;
-    if (lp.columns[j].upper) EXPECT_LE(sgn(r.ray[j]), 0) << lp.columns[j].name;
+    if (lp.columns[j].lower) {
+      EXPECT_GE(sgn(r.ray[j]), 0) << lp.columns[j].name;
+    }
+    if (lp.columns[j].upper) {
+      EXPECT_LE(sgn(r.ray[j]), 0) << lp.columns[j].name;
+    }
     rate += lp.columns[j].objective * r.ray[j];
   }
   for (const auto& row : lp.rows) {
     Q ad(0);
     for (const auto& t : row.terms) ad += t.coefficient * r.ray[t.column];
-    if (row.lower) EXPECT_GE(sgn(ad), 0) << row.name;
-    if (row.upper) EXPECT_LE(sgn(ad), 0) << row.name;
+    if (row.lower) {
+      EXPECT_GE(sgn(ad), 0) << row.name;
+    }
+    if (row.upper) {
+      EXPECT_LE(sgn(ad), 0) << row.name;
+    }
   }
   EXPECT_EQ(rate, r.ray_rate);
   EXPECT_EQ(sgn(rate), lp.sense == Sense::maximize ? 1 : -1) << "the ray must improve";
@@ -347,6 +369,27 @@ TEST(CertifiedSolve, FixedColumnAndEmptyRow) {
   EXPECT_EQ(r.objective, q(11, 6));
   EXPECT_EQ(r.x, (std::vector<Q>{q(3, 2), q(1, 3)}));
   expect_optimality_proof(lp, r);
+}
+
+TEST(CertifiedSolve, FreeRowsAreWatchedNotEnforced) {
+  // max x + y, x in [0, 3/2], y >= 0, x + y <= 2; rows x - y and 3x + y have no
+  // bounds: they only report activities, with dual 0.
+  Lp lp;
+  lp.sense = Sense::maximize;
+  lp.add_column("x", q(0), q(3, 2), q(1));
+  lp.add_column("y", q(0), nullopt, q(1));
+  lp.add_row("watch", {{0, q(1)}, {1, q(-1)}}, nullopt, nullopt);
+  lp.add_row("cap", {{0, q(1)}, {1, q(1)}}, nullopt, q(2));
+  lp.add_row("watch2", {{0, q(3)}, {1, q(1)}}, nullopt, nullopt);
+  const auto r = solve(lp);
+  EXPECT_EQ(r.objective, q(2));
+  EXPECT_EQ(r.duals, (std::vector<Q>{q(0), q(1), q(0)}));
+  expect_optimality_proof(lp, r);
+  for (std::size_t i : {0u, 2u}) {
+    Q act(0);
+    for (const auto& t : lp.rows[i].terms) act += t.coefficient * r.x[t.column];
+    EXPECT_EQ(r.activity[i], act);
+  }
 }
 
 TEST(CertifiedSolve, ObjectiveConstantIsIncluded) {
@@ -579,6 +622,84 @@ TEST(CertifiedSolve, UnboundedAlongARangedDirection) {
   expect_unbounded_proof(lp, r);
 }
 
+TEST(CertifiedSolve, InfeasibleEvenThoughObjectiveRecedesForever) {
+  // min -x - y with x - y >= 1 and y - x >= 1 (x, y >= 0): primal infeasible and
+  // dual infeasible at once; whatever Clp says first, the verdict is infeasible.
+  Lp lp;
+  lp.add_column("x", q(0), nullopt, q(-1));
+  lp.add_column("y", q(0), nullopt, q(-1));
+  lp.add_row("a", {{0, q(1)}, {1, q(-1)}}, q(1), nullopt);
+  lp.add_row("b", {{0, q(-1)}, {1, q(1)}}, q(1), nullopt);
+  const auto r = solve(lp);
+  expect_farkas_proof(lp, r);
+}
+
+TEST(CertifiedSolve, NoRowsOnlyColumnBounds) {
+  // max 2x - y + 1/7 with x in [0, 5/3], y in [-1, 4]: 10/3 + 1 + 1/7 = 94/21.
+  Lp lp;
+  lp.sense = Sense::maximize;
+  lp.objective_constant = q(1, 7);
+  lp.add_column("x", q(0), q(5, 3), q(2));
+  lp.add_column("y", q(-1), q(4), q(-1));
+  const auto r = solve(lp);
+  EXPECT_EQ(r.objective, q(94, 21));
+  EXPECT_EQ(r.x, (std::vector<Q>{q(5, 3), q(-1)}));
+  EXPECT_EQ(r.reduced_costs, (std::vector<Q>{q(2), q(-1)}));
+  expect_optimality_proof(lp, r);
+
+  // Without x's upper bound the same programme is unbounded along x.
+  lp.columns[0].upper = nullopt;
+  const auto u = solve(lp);
+  expect_unbounded_proof(lp, u);
+}
+
+// Every row is empty (no nonzero coefficient) and one of them, 0 >= 1, cannot
+// hold; the objective also improves without limit along x. y = (1) is a
+// Farkas vector: sup over s >= 1 of -s is -1 < 0. Expected: certified
+// infeasible, whatever Clp makes of an empty matrix.
+TEST(CertifiedSolve, EmptyInfeasibleRowIsCertifiedInfeasible) {
+  Lp lp;
+  lp.sense = Sense::maximize;
+  lp.add_column("x", q(0), nullopt, q(1));
+  lp.add_row("impossible", {}, q(1), nullopt);
+  const auto r = solve(lp);
+  expect_farkas_proof(lp, r);
+  // The only Farkas vectors are the positive multiples of (1).
+  if (r.farkas.size() == 1) {
+    EXPECT_GT(sgn(r.farkas[0]), 0);
+  }
+}
+
+TEST(CertifiedSolve, EmptyRowsThatHoldAreHarmless) {
+  // 0 in [0, 5] and 0 = 0 hold; max -x gives 0, max x is unbounded.
+  Lp lp;
+  lp.sense = Sense::maximize;
+  lp.add_column("x", q(0), nullopt, q(-1));
+  lp.add_row("e1", {}, q(0), q(5));
+  lp.add_row("e2", {}, q(0), q(0));
+  const auto r = solve(lp);
+  EXPECT_EQ(r.objective, q(0));
+  expect_optimality_proof(lp, r);
+  lp.columns[0].objective = q(1);
+  expect_unbounded_proof(lp, solve(lp));
+}
+
+// max y/10^9 + x  s.t.  5y >= 1, y free, x >= 0: feasible (y = 1/5) and
+// unbounded along x (rate 1). The exact phase 1 proves feasibility; the ray
+// (y, x) = (0, 1) keeps every bound and improves, which is the whole
+// certificate; the ray programme need not be solved to optimality.
+TEST(CertifiedSolve, ProgrammeProvenFeasibleIsNeverReportedInfeasible) {
+  Lp lp;
+  lp.sense = Sense::maximize;
+  lp.add_column("y", nullopt, nullopt, q(1, 1000000000));
+  lp.add_column("x", q(0), nullopt, q(1));
+  lp.add_row("r", {{0, q(5)}}, q(1), nullopt);
+  const auto r = solve(lp);
+  EXPECT_NE(r.status, SolveStatus::infeasible) << status_text(r);
+  EXPECT_EQ(r.status, SolveStatus::unbounded) << status_text(r);
+  expect_unbounded_proof(lp, r);
+}
+
 // ---------------------------------------------------------- double mode
 
 void expect_double_agrees(const Lp& lp) {
@@ -667,6 +788,12 @@ TEST(CertifiedSolve, CancelledProgressStopsTheSolve) {
   Progress progress;
   progress.cancel();
   EXPECT_THROW(solve(instances::chvatal(), progress), Cancelled);
+}
+
+TEST(CertifiedSolve, ExpiredTimeLimitStopsTheSolve) {
+  Progress progress(Progress::Options{0.001, false});
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_THROW(solve(instances::chvatal(), progress), TimeLimitExceeded);
 }
 
 TEST(CertifiedSolve, InvalidProgrammeIsInternalError) {

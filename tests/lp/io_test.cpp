@@ -43,8 +43,8 @@ LinearProgram<Q> read(const std::string& text, const io::ReadOptions& options = 
   return read_lp(io::Node(doc), options);
 }
 
-void expect_error(const std::string& text, const std::string& pointer, const std::string& expectation,
-                  const io::ReadOptions& options = {}) {
+void expect_error(const std::string& text, const std::string& pointer,
+                  const std::string& expectation, const io::ReadOptions& options = {}) {
   const InputError e = input_error([&] { read(text, options); });
   EXPECT_EQ(e.pointer(), pointer) << text;
   EXPECT_TRUE(contains(e.what(), expectation)) << "message: " << e.what();
@@ -53,7 +53,8 @@ void expect_error(const std::string& text, const std::string& pointer, const std
 // A model with one variable x and the given constraints.
 std::string with_constraints(const std::string& constraints) {
   return R"({"model": "lp", "version": 1, "variables": [{"name": "x", "objective": 1}],
-             "constraints": )" + constraints + "}";
+             "constraints": )" +
+         constraints + "}";
 }
 
 std::string with_variables(const std::string& variables) {
@@ -134,7 +135,8 @@ TEST(LpIo, DemoSolvesToThirteen) {
 }
 
 TEST(LpIo, DefaultsAreMinimiseAndNameLp) {
-  const auto lp = read(with_constraints(R"([{"name": "r", "terms": {"x": 1}, "relation": ">=", "rhs": 2}])"));
+  const auto lp =
+      read(with_constraints(R"([{"name": "r", "terms": {"x": 1}, "relation": ">=", "rhs": 2}])"));
   EXPECT_EQ(lp.sense, Sense::minimize);
   EXPECT_EQ(lp.name, "lp");
   EXPECT_EQ(lp.objective_constant, q(0));
@@ -205,13 +207,14 @@ TEST(LpIo, RoundTripOfTextbookInstances) {
 }
 
 TEST(LpIo, UnknownVariableInTermsPointsAtTheTerm) {
-  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": 1, "z": 2}, "relation": "<=", "rhs": 1}])"),
-               "/constraints/0/terms/z", "declared variable");
+  expect_error(
+      with_constraints(R"([{"name": "r", "terms": {"x": 1, "z": 2}, "relation": "<=", "rhs": 1}])"),
+      "/constraints/0/terms/z", "declared variable");
 }
 
 TEST(LpIo, VariableLowerAboveUpper) {
-  expect_error(with_variables(R"([{"name": "x", "lower": 3, "upper": "5/2"}])"), "/variables/0/upper",
-               "at least the lower bound 3");
+  expect_error(with_variables(R"([{"name": "x", "lower": 3, "upper": "5/2"}])"),
+               "/variables/0/upper", "at least the lower bound 3");
   // The default lower bound 0 counts too.
   expect_error(with_variables(R"([{"name": "x", "upper": -1}])"), "/variables/0/upper",
                "at least the lower bound 0");
@@ -228,15 +231,17 @@ TEST(LpIo, InvalidRelation) {
 }
 
 TEST(LpIo, RelationAndBoundsTogether) {
-  expect_error(
-      with_constraints(R"([{"name": "r", "terms": {"x": 1}, "relation": "<=", "rhs": 1, "lower": 0}])"),
-      "/constraints/0", "not both");
+  expect_error(with_constraints(
+                   R"([{"name": "r", "terms": {"x": 1}, "relation": "<=", "rhs": 1, "lower": 0}])"),
+               "/constraints/0", "not both");
 }
 
 TEST(LpIo, NeitherRelationNorBounds) {
-  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": 1}}])"), "/constraints/0", "neither");
-  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": 1}, "lower": null, "upper": null}])"),
-               "/constraints/0", "at least one finite bound");
+  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": 1}}])"), "/constraints/0",
+               "neither");
+  expect_error(
+      with_constraints(R"([{"name": "r", "terms": {"x": 1}, "lower": null, "upper": null}])"),
+      "/constraints/0", "at least one finite bound");
 }
 
 TEST(LpIo, RelationWithoutRhs) {
@@ -245,16 +250,20 @@ TEST(LpIo, RelationWithoutRhs) {
 }
 
 TEST(LpIo, BadNumbersPointAtThemselves) {
-  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": "abc"}, "relation": "<=", "rhs": 1}])"),
-               "/constraints/0/terms/x", "a number");
-  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": 1}, "relation": "<=", "rhs": "1/0"}])"),
-               "/constraints/0/rhs", "non-zero denominator");
-  expect_error(with_variables(R"([{"name": "x", "objective": [1]}])"), "/variables/0/objective", "a number");
+  expect_error(
+      with_constraints(R"([{"name": "r", "terms": {"x": "abc"}, "relation": "<=", "rhs": 1}])"),
+      "/constraints/0/terms/x", "a number");
+  expect_error(
+      with_constraints(R"([{"name": "r", "terms": {"x": 1}, "relation": "<=", "rhs": "1/0"}])"),
+      "/constraints/0/rhs", "non-zero denominator");
+  expect_error(with_variables(R"([{"name": "x", "objective": [1]}])"), "/variables/0/objective",
+               "a number");
 }
 
 TEST(LpIo, NamesMustBeNonEmptyAndUnique) {
   expect_error(with_variables(R"([{"name": ""}])"), "/variables/0/name", "non-empty");
-  expect_error(with_variables(R"([{"name": "x"}, {"name": "x"}])"), "/variables/1/name", "not used before");
+  expect_error(with_variables(R"([{"name": "x"}, {"name": "x"}])"), "/variables/1/name",
+               "not used before");
   expect_error(with_constraints(R"([{"name": "r", "terms": {}, "relation": "<=", "rhs": 1},
                                     {"name": "r", "terms": {}, "relation": "<=", "rhs": 2}])"),
                "/constraints/1/name", "not used before");
@@ -270,14 +279,18 @@ TEST(LpIo, StructureErrors) {
                "/constraints", "an array of constraints");
   expect_error(with_variables(R"([{"name": "x", "colour": "red"}])"), "/variables/0/colour",
                "unknown key");
-  expect_error(with_constraints(R"([{"name": "r", "terms": {"x": 1}, "rhs": 1, "relation": "<=", "weight": 2}])"),
-               "/constraints/0/weight", "unknown key");
+  expect_error(
+      with_constraints(
+          R"([{"name": "r", "terms": {"x": 1}, "rhs": 1, "relation": "<=", "weight": 2}])"),
+      "/constraints/0/weight", "unknown key");
   expect_error(with_constraints(R"([{"name": "r", "terms": [1], "relation": "<=", "rhs": 1}])"),
                "/constraints/0/terms", "an object");
-  expect_error(R"({"model": "lp", "version": 1, "sense": "max", "variables": [{"name": "x"}], "constraints": []})",
-               "/sense", "\"minimize\" or \"maximize\"");
-  expect_error(R"({"model": "lp", "version": 1, "extra": 0, "variables": [{"name": "x"}], "constraints": []})",
-               "/extra", "unknown key");
+  expect_error(
+      R"({"model": "lp", "version": 1, "sense": "max", "variables": [{"name": "x"}], "constraints": []})",
+      "/sense", "\"minimize\" or \"maximize\"");
+  expect_error(
+      R"({"model": "lp", "version": 1, "extra": 0, "variables": [{"name": "x"}], "constraints": []})",
+      "/extra", "unknown key");
   expect_error(R"({"model": "distribution", "version": 1})", "/model", "\"lp\"");
 }
 

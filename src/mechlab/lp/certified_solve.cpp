@@ -68,6 +68,19 @@ Optimum<T> optimize(const LinearProgram<T>& lp, Progress& progress) {
     best.note = best.evaluation.defect;
     if (best.checked) break;
   }
+  // Feasible but not optimal in exact arithmetic: finish with exact pivots.
+  if (!best.checked && best.evaluation.solved && best.evaluation.primal_feasible) {
+    std::string why;
+    const std::size_t limit = 100 + 2 * (lp.columns.size() + lp.rows.size());
+    if (auto basis = improve_basis(lp, best.basis, limit, why, progress)) {
+      best.basis = std::move(*basis);
+      best.evaluation = evaluate_basis(lp, best.basis, progress);
+      best.checked = best.evaluation.solved && best.evaluation.defect.empty();
+      best.note = best.evaluation.defect;
+    } else {
+      best.note += "; exact simplex repair: " + why;
+    }
+  }
   return best;
 }
 

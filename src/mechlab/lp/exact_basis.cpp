@@ -163,6 +163,172 @@ class Checker {
   double& worst_;
 };
 
+// The basis system of a LinearProgram for one basis. With the nonbasic
+// variables at their values, the rows whose activity is nonbasic ("tight
+// rows") determine the basic columns through a square k x k system
+// M x_S = b; rows with a basic activity follow from x. Factors M once and
+// answers the questions the certificate and the simplex repair ask.
+template <class T>
+class BasisSystem {
+ public:
+  // False (with defect()) when a status names an infinite bound, the basis has
+  // the wrong size, or M is singular.
+  bool factor(const LinearProgram<T>& lp, const Basis& basis, Progress& progress) {
+    lp_ = &lp;
+    basis_ = &basis;
+    const std::size_t n = lp.columns.size();
+    const std::size_t m = lp.rows.size();
+    x_.assign(n, T(0));
+    pos_col_.assign(n, n);
+    pos_row_.assign(m, m);
+    std::size_t basic_columns = 0;
+    std::size_t tight_rows = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      const auto& c = lp.columns[j];
+      if (basis.columns[j] == VarStatus::basic) {
+        pos_col_[j] = basic_columns++;
+        continue;
+      }
+      const auto v = nonbasic_value(basis.columns[j], c.lower, c.upper);
+      if (!v) {
+        defect_ = fmt::format("column {} is {} but that bound is infinite", c.name,
+                              to_string(basis.columns[j]));
+        return false;
+      }
+      x_[j] = *v;
+    }
+    rhs_.clear();
+    for (std::size_t r = 0; r < m; ++r) {
+      if (basis.rows[r] == VarStatus::basic) continue;
+      const auto& row = lp.rows[r];
+      const auto v = nonbasic_value(basis.rows[r], row.lower, row.upper);
+      if (!v) {
+        defect_ = fmt::format("row {} is {} but that bound is infinite", row.name,
+                              to_string(basis.rows[r]));
+        return false;
+      }
+      pos_row_[r] = tight_rows++;
+      T b = *v;
+      for (const auto& t : row.terms) {
+        if (pos_col_[t.column] == n) b -= t.coefficient * x_[t.column];
+      }
+      rhs_.push_back(std::move(b));
+    }
+    if (basic_columns != tight_rows) {
+      defect_ = fmt::format("the basis has {} basic variables, a basis of this programme needs {}",
+                            basic_columns + (m - tight_rows), m);
+      return false;
+    }
+    k_ = basic_columns;
+    std::vector<std::vector<T>> matrix(k_, std::vector<T>(k_, T(0)));
+    for (std::size_t r = 0; r < m; ++r) {
+      if (pos_row_[r] == m) continue;
+      for (const auto& t : lp.rows[r].terms) {
+        if (pos_col_[t.column] != n) matrix[pos_row_[r]][pos_col_[t.column]] = t.coefficient;
+      }
+    }
+    if (!lu_.factor(std::move(matrix), progress)) {
+      defect_ = "the basis matrix is singular";
+      return false;
+    }
+    const std::vector<T> xb = lu_.solve(rhs_);
+    for (std::size_t j = 0; j < n; ++j) {
+      if (pos_col_[j] != n) x_[j] = xb[pos_col_[j]];
+    }
+    return true;
+  }
+
+  const std::string& defect() const { return defect_; }
+  const std::vector<T>& x() const { return x_; }
+
+  // Row duals y and reduced costs d of min c'x (c negated for a maximisation).
+  void duals(std::vector<T>& y, std::vector<T>& reduced) const {
+    const LinearProgram<T>& lp = *lp_;
+    const std::size_t n = lp.columns.size();
+    const std::size_t m = lp.rows.size();
+    std::vector<T> cb(k_);
+    for (std::size_t j = 0; j < n; ++j) {
+      if (pos_col_[j] != n) cb[pos_col_[j]] = min_cost(j);
+    }
+    const std::vector<T> yb = lu_.solve_transposed(cb);
+    y.assign(m, T(0));
+    for (std::size_t r = 0; r < m; ++r) {
+      if (pos_row_[r] != m) y[r] = yb[pos_row_[r]];
+    }
+    reduced.resize(n);
+    for (std::size_t j = 0; j < n; ++j) reduced[j] = min_cost(j);
+    for (std::size_t r = 0; r < m; ++r) {
+      if (is_zero(y[r])) continue;
+      for (const auto& t : lp.rows[r].terms) reduced[t.column] -= t.coefficient * y[r];
+    }
+  }
+
+  // The change of every variable (columns, then row activities) per unit
+  // increase of the nonbasic variable v (v < n: column v; else row v - n).
+  std::vector<T> direction(std::size_t v) const {
+    const LinearProgram<T>& lp = *lp_;
+    const std::size_t n = lp.columns.size();
+    const std::size_t m = lp.rows.size();
+    std::vector<T> b(k_, T(0));
+    std::vector<T> dx(n, T(0));
+    if (v < n) {
+      dx[v] = T(1);
+      for (std::size_t r = 0; r < m; ++r) {
+        if (pos_row_[r] == m) continue;
+        for (const auto& t : lp.rows[r].terms) {
+          if (t.column == v) b[pos_row_[r]] = -t.coefficient;
+        }
+      }
+    } else {
+      b[pos_row_[v - n]] = T(1);
+    }
+    const std::vector<T> db = lu_.solve(b);
+    for (std::size_t j = 0; j < n; ++j) {
+      if (pos_col_[j] != n) dx[j] = db[pos_col_[j]];
+    }
+    std::vector<T> out = dx;
+    const std::vector<T> ds = row_activities(lp, dx);
+    out.insert(out.end(), ds.begin(), ds.end());
+    return out;
+  }
+
+ private:
+  T min_cost(std::size_t j) const {
+    const auto& c = lp_->columns[j].objective;
+    return lp_->sense == Sense::maximize ? T(-c) : c;
+  }
+
+  const LinearProgram<T>* lp_ = nullptr;
+  const Basis* basis_ = nullptr;
+  std::string defect_;
+  std::size_t k_ = 0;
+  std::vector<std::size_t> pos_col_;
+  std::vector<std::size_t> pos_row_;
+  std::vector<T> rhs_;
+  std::vector<T> x_;
+  DenseLu<T> lu_;
+};
+
+// A variable of the bounded form: its bounds and status, columns then rows.
+template <class T>
+struct Var {
+  const std::optional<T>* lower;
+  const std::optional<T>* upper;
+  VarStatus* status;
+};
+
+template <class T>
+std::vector<Var<T>> variables(const LinearProgram<T>& lp, Basis& basis) {
+  std::vector<Var<T>> out;
+  for (std::size_t j = 0; j < lp.columns.size(); ++j) {
+    out.push_back({&lp.columns[j].lower, &lp.columns[j].upper, &basis.columns[j]});
+  }
+  for (std::size_t r = 0; r < lp.rows.size(); ++r) {
+    out.push_back({&lp.rows[r].lower, &lp.rows[r].upper, &basis.rows[r]});
+  }
+  return out;
+}
+
 }  // namespace
 
 template <class T>
@@ -174,87 +340,14 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
     throw InternalError("evaluate_basis: basis does not match the programme");
   }
   BasisEvaluation<T> out;
-  out.x.assign(n, T(0));
-  out.y.assign(m, T(0));
-
-  std::vector<std::size_t> pos_col(n, n);
-  std::vector<std::size_t> pos_row(m, m);
-  std::size_t basic_columns = 0;
-  std::size_t tight_rows = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto& c = lp.columns[j];
-    if (basis.columns[j] == VarStatus::basic) {
-      pos_col[j] = basic_columns++;
-      continue;
-    }
-    const auto v = nonbasic_value(basis.columns[j], c.lower, c.upper);
-    if (!v) {
-      out.defect = fmt::format("column {} is {} but that bound is infinite", c.name,
-                               to_string(basis.columns[j]));
-      return out;
-    }
-    out.x[j] = *v;
-  }
-  std::vector<T> rhs;
-  for (std::size_t r = 0; r < m; ++r) {
-    if (basis.rows[r] == VarStatus::basic) continue;
-    const auto& row = lp.rows[r];
-    const auto v = nonbasic_value(basis.rows[r], row.lower, row.upper);
-    if (!v) {
-      out.defect = fmt::format("row {} is {} but that bound is infinite", row.name,
-                               to_string(basis.rows[r]));
-      return out;
-    }
-    pos_row[r] = tight_rows++;
-    T b = *v;
-    for (const auto& t : row.terms) {
-      if (pos_col[t.column] == n) b -= t.coefficient * out.x[t.column];
-    }
-    rhs.push_back(std::move(b));
-  }
-  if (basic_columns != tight_rows) {
-    out.defect = fmt::format("the basis has {} basic variables, a basis of this programme needs {}",
-                             basic_columns + (m - tight_rows), m);
+  BasisSystem<T> system;
+  if (!system.factor(lp, basis, progress)) {
+    out.defect = system.defect();
     return out;
   }
-
-  const std::size_t k = basic_columns;
-  std::vector<std::vector<T>> matrix(k, std::vector<T>(k, T(0)));
-  for (std::size_t r = 0; r < m; ++r) {
-    if (pos_row[r] == m) continue;
-    for (const auto& t : lp.rows[r].terms) {
-      if (pos_col[t.column] != n) matrix[pos_row[r]][pos_col[t.column]] = t.coefficient;
-    }
-  }
-  DenseLu<T> lu;
-  if (!lu.factor(std::move(matrix), progress)) {
-    out.defect = "the basis matrix is singular";
-    return out;
-  }
-  const std::vector<T> xb = lu.solve(rhs);
-  for (std::size_t j = 0; j < n; ++j) {
-    if (pos_col[j] != n) out.x[j] = xb[pos_col[j]];
-  }
+  out.x = system.x();
   out.activity = row_activities(lp, out.x);
-
-  const bool maximize = lp.sense == Sense::maximize;
-  std::vector<T> cb(k);
-  for (std::size_t j = 0; j < n; ++j) {
-    if (pos_col[j] != n)
-      cb[pos_col[j]] = maximize ? T(-lp.columns[j].objective) : lp.columns[j].objective;
-  }
-  const std::vector<T> yb = lu.solve_transposed(cb);
-  for (std::size_t r = 0; r < m; ++r) {
-    if (pos_row[r] != m) out.y[r] = yb[pos_row[r]];
-  }
-  out.reduced.resize(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    out.reduced[j] = maximize ? T(-lp.columns[j].objective) : lp.columns[j].objective;
-  }
-  for (std::size_t r = 0; r < m; ++r) {
-    if (is_zero(out.y[r])) continue;
-    for (const auto& t : lp.rows[r].terms) out.reduced[t.column] -= t.coefficient * out.y[r];
-  }
+  system.duals(out.y, out.reduced);
   out.solved = true;
 
   // Primal feasibility: every variable within its bounds.
@@ -306,9 +399,90 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
   return out;
 }
 
+template <class T>
+std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std::size_t max_pivots,
+                                   std::string& note, Progress& progress) {
+  const std::size_t n = lp.columns.size();
+  const std::vector<Var<T>> vars = variables(lp, basis);
+  auto fixed = [](const Var<T>& v) { return *v.lower && *v.upper && **v.lower == **v.upper; };
+  for (std::size_t pivots = 0; pivots <= max_pivots; ++pivots) {
+    progress.check();
+    const BasisEvaluation<T> ev = evaluate_basis(lp, basis, progress);
+    if (!ev.solved || !ev.primal_feasible) {
+      note = ev.solved ? "the basis is not primal feasible" : ev.defect;
+      return std::nullopt;
+    }
+    if (ev.dual_feasible) return basis;
+    std::vector<T> z = ev.x;
+    z.insert(z.end(), ev.activity.begin(), ev.activity.end());
+    // Bland's rule: the lowest-index variable whose move improves the objective.
+    std::size_t entering = vars.size();
+    int sigma = 0;
+    for (std::size_t v = 0; v < vars.size() && entering == vars.size(); ++v) {
+      const VarStatus s = *vars[v].status;
+      if (s == VarStatus::basic || fixed(vars[v])) continue;
+      const T& d = v < n ? ev.reduced[v] : ev.y[v - n];
+      const int sd = sign_of(d);
+      if ((s == VarStatus::at_lower || s == VarStatus::free_zero) && sd < 0) {
+        entering = v;
+        sigma = 1;
+      } else if ((s == VarStatus::at_upper || s == VarStatus::free_zero) && sd > 0) {
+        entering = v;
+        sigma = -1;
+      }
+    }
+    if (entering == vars.size()) return basis;  // no improving move: optimal
+    BasisSystem<T> system;
+    if (!system.factor(lp, basis, progress)) {
+      note = system.defect();
+      return std::nullopt;
+    }
+    std::vector<T> dir = system.direction(entering);
+    if (sigma < 0) {
+      for (T& x : dir) x = -x;
+    }
+    // Ratio test; the entering variable's own opposite bound counts too.
+    std::optional<T> step;
+    std::size_t leaving = vars.size();
+    bool leaves_at_upper = false;
+    const Var<T>& e = vars[entering];
+    if (sigma > 0 && *e.upper) step = **e.upper - z[entering];
+    if (sigma < 0 && *e.lower) step = z[entering] - **e.lower;
+    for (std::size_t v = 0; v < vars.size(); ++v) {
+      if (*vars[v].status != VarStatus::basic) continue;
+      const int rate = sign_of(dir[v]);
+      std::optional<T> t;
+      if (rate > 0 && *vars[v].upper) t = (**vars[v].upper - z[v]) / dir[v];
+      if (rate < 0 && *vars[v].lower) t = (z[v] - **vars[v].lower) / (-dir[v]);
+      if (t && (!step || *t < *step)) {
+        step = t;
+        leaving = v;
+        leaves_at_upper = rate > 0;
+      }
+    }
+    if (!step) {
+      note = "the programme is unbounded along an edge of the exact simplex";
+      return std::nullopt;
+    }
+    if (leaving == vars.size()) {
+      *e.status = sigma > 0 ? VarStatus::at_upper : VarStatus::at_lower;  // bound flip
+    } else {
+      *e.status = VarStatus::basic;
+      *vars[leaving].status = leaves_at_upper ? VarStatus::at_upper : VarStatus::at_lower;
+    }
+  }
+  note = fmt::format("no optimal basis within {} exact pivots", max_pivots);
+  return std::nullopt;
+}
+
 template BasisEvaluation<Rational> evaluate_basis(const LinearProgram<Rational>&, const Basis&,
                                                   Progress&);
 template BasisEvaluation<double> evaluate_basis(const LinearProgram<double>&, const Basis&,
                                                 Progress&);
+
+template std::optional<Basis> improve_basis(const LinearProgram<Rational>&, Basis, std::size_t,
+                                            std::string&, Progress&);
+template std::optional<Basis> improve_basis(const LinearProgram<double>&, Basis, std::size_t,
+                                            std::string&, Progress&);
 
 }  // namespace mechlab::lp

@@ -4,6 +4,7 @@
 // holds by construction and is re-checked).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,19 @@ template <class T>
 BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis,
                                   Progress& progress = Progress::none());
 
+// Exact bounded primal simplex (Bland's rule, so it cannot cycle) from a
+// primal-feasible basis to an optimal one. Used when Clp's basis is feasible
+// in exact arithmetic but misses optimality by a reduced cost inside Clp's
+// tolerance. nullopt, with `note` saying why, when the start is not primal
+// feasible, an edge is unbounded, or max_pivots pivots did not suffice.
+template <class T>
+std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std::size_t max_pivots,
+                                   std::string& note, Progress& progress = Progress::none());
+
+extern template std::optional<Basis> improve_basis(const LinearProgram<Rational>&, Basis,
+                                                   std::size_t, std::string&, Progress&);
+extern template std::optional<Basis> improve_basis(const LinearProgram<double>&, Basis, std::size_t,
+                                                   std::string&, Progress&);
 extern template BasisEvaluation<Rational> evaluate_basis(const LinearProgram<Rational>&,
                                                          const Basis&, Progress&);
 extern template BasisEvaluation<double> evaluate_basis(const LinearProgram<double>&, const Basis&,

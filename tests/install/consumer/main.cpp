@@ -7,6 +7,7 @@
 int main() {
   const auto lp = mechlab::lp::instances::chvatal();
   const auto result = mechlab::lp::solve(lp);
-  std::cout << mechlab::lp::status_text(result) << " " << mechlab::to_string(result.objective) << "\n";
+  std::cout << mechlab::lp::status_text(result) << " " << mechlab::to_string(result.objective)
+            << "\n";
   return result.certified && result.objective == 13 ? 0 : 1;
 }
