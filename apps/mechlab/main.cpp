@@ -127,9 +127,10 @@ int main(int argc, char** argv) {
   try {
     return cli::run(argc, argv);
   } catch (const InputError& e) {
+    // Errors in command-line options ("--write-lp") are not about the file.
     const std::string& file = cli::current_file();
-    std::cerr << "mechlab: invalid input: " << (file.empty() ? "" : file + ": ") << e.what()
-              << "\n";
+    const bool about_file = !file.empty() && e.pointer().rfind("--", 0) != 0;
+    std::cerr << "mechlab: invalid input: " << (about_file ? file + ": " : "") << e.what() << "\n";
     return 2;
   } catch (const TimeLimitExceeded& e) {
     std::cerr << "mechlab: stopped: " << e.what() << " (--time-limit)\n";

@@ -700,6 +700,22 @@ TEST(CertifiedSolve, ProgrammeProvenFeasibleIsNeverReportedInfeasible) {
   expect_unbounded_proof(lp, r);
 }
 
+// min y / 10^8  s.t.  y + z = 1, y and z free: unbounded along (y, z) = (-1, 1)
+// at rate -1/10^8. Clp stops with y nonbasic at a huge "fake bound" value and
+// calls it optimal; the exact check refuses that basis and the exact simplex
+// repair then walks along exactly that unbounded edge. Expected: the verdict
+// the exact computation supports, certified unbounded, never "optimal".
+TEST(CertifiedSolve, TinyCostOnFreeColumnIsUnboundedNotOptimal) {
+  Lp lp;
+  lp.add_column("y", nullopt, nullopt, q(1, 100000000));
+  lp.add_column("z", nullopt, nullopt, q(0));
+  lp.add_row("sum", {{0, q(1)}, {1, q(1)}}, q(1), q(1));
+  const auto r = solve(lp);
+  EXPECT_NE(r.status, SolveStatus::optimal) << status_text(r);
+  EXPECT_EQ(r.status, SolveStatus::unbounded) << status_text(r);
+  expect_unbounded_proof(lp, r);
+}
+
 // ---------------------------------------------------------- double mode
 
 void expect_double_agrees(const Lp& lp) {
