@@ -1,7 +1,7 @@
 // mechlab distribution check|marginal|conditional|sample FILE
 #include <fmt/format.h>
 
-#include <sstream>
+#include <algorithm>
 
 #include "command.hpp"
 #include "mechlab/core/error.hpp"
@@ -52,7 +52,13 @@ Result run_verb(const std::string& verb, const DistArgs& a, const GlobalOptions&
   if (verb == "check") return show(d, fmt::format("{} cells", d.space().size()), "", options);
   if (verb == "marginal") {
     std::vector<std::size_t> coords;
-    for (const auto& n : a.on) coords.push_back(coordinate_of(d.space(), n, "--on"));
+    for (const auto& n : a.on) {
+      const std::size_t k = coordinate_of(d.space(), n, "--on");
+      if (std::find(coords.begin(), coords.end(), k) != coords.end()) {
+        throw InputError("--on", "each coordinate at most once", n);
+      }
+      coords.push_back(k);
+    }
     return show(d.marginal(coords), "marginal", "", options);
   }
   if (verb == "conditional") {
@@ -61,6 +67,9 @@ Result run_verb(const std::string& verb, const DistArgs& a, const GlobalOptions&
       const auto eq = g.find('=');
       if (eq == std::string::npos) throw InputError("--given", "name=label", g);
       const std::size_t k = coordinate_of(d.space(), g.substr(0, eq), "--given");
+      for (const auto& f : event) {
+        if (f.first == k) throw InputError("--given", "each coordinate at most once", g);
+      }
       const auto v = d.space().find_label(k, g.substr(eq + 1));
       if (!v)
         throw InputError("--given", "a label of coordinate " + g.substr(0, eq), g.substr(eq + 1));

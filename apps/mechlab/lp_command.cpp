@@ -23,7 +23,8 @@ Result solve_and_report(const lp::LinearProgram<T>& lp, const GlobalOptions& opt
   progress.start("lp solve");
   const auto result = lp::solve(lp, progress);
   emit(options, lp::to_json(lp, result), lp::to_text(lp, result));
-  return 0;
+  // "float only" is a computed answer; "not solved" is mechlab failing to compute one.
+  return result.status == lp::SolveStatus::not_solved ? 1 : 0;
 }
 
 struct LpArgs {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <gmp.h>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -39,13 +40,17 @@ io::ReadOptions GlobalOptions::read_options() const {
   double value = 0;
   try {
     std::size_t used = 0;
-    value = std::stod(s, &used);
-    if (used != s.size() || !(value > 0)) throw std::invalid_argument("bad");
+    value = std::stod(s, &used) * scale;
+    // At least 1 KiB (smaller is surely a typo), at most 2^60 bytes (no overflow).
+    if (used != s.size() || !(value >= 1024) || !(value <= 0x1p60)) {
+      throw std::invalid_argument("out of range");
+    }
   } catch (const std::exception&) {
-    throw InputError("--memory-limit", "a positive size such as 4GiB, 512MiB or 1000000",
+    throw InputError("--memory-limit", "a size from 1KiB to 1024PiB such as 4GiB, 512MiB or 1000000",
                      memory_limit);
   }
-  r.memory_limit_bytes = static_cast<std::uint64_t>(value * scale);
+  r.memory_limit_bytes = static_cast<std::uint64_t>(value);
+  r.doubles = floating;
   return r;
 }
 
@@ -86,8 +91,24 @@ int run(int argc, char** argv) {
   exact->excludes(flt);
   app.add_option("--time-limit", options.time_limit_seconds,
                  "stop with exit code 1 after S seconds")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--seed", options.seed, "seed for every random draw (default 1)");
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            try {
+              std::size_t used = 0;
+              const double v = std::stod(text, &used);
+              if (used == text.size() && v > 0 && std::isfinite(v)) return {};
+            } catch (const std::exception&) {
+            }
+            return "expected a positive number of seconds, found " + text;
+          },
+          "SECONDS>0"));
+  app.add_option("--seed", options.seed, "seed for every random draw (default 1)")
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) return {};
+            return "expected a non-negative integer seed, found " + text;
+          },
+          "UINT"));
   app.add_flag("--quiet", options.quiet, "no progress display on stderr");
   app.add_option("--memory-limit", options.memory_limit,
                  "reject instances estimated to need more (default 4GiB)");

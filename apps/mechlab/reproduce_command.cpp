@@ -48,23 +48,34 @@ Result reproduce(const ReproduceArgs& a, const GlobalOptions& options) {
     return 0;
   }
   Progress progress(options.progress_options());
-  progress.start("reproduce", claims.size());
   nlohmann::json j = nlohmann::json::array();
   io::Table t({"id", "status", "seconds", "evidence"});
-  int failed = 0;
-  for (const auto* c : claims) {
-    const auto r = catalog::run(*c, progress);
-    progress.advance();
-    if (r.outcome == catalog::Outcome::failed) ++failed;
-    j.push_back({{"id", c->id},
-                 {"status", catalog::outcome_text(r.outcome)},
-                 {"seconds", r.seconds},
-                 {"evidence", r.evidence}});
-    t.add({c->id, catalog::outcome_text(r.outcome), fmt::format("{:.3f}", r.seconds), r.evidence});
+  std::size_t failed = 0;
+  std::size_t done = 0;
+  auto summary = [&] {
+    return fmt::format("\n{} claims: {} as expected, {} FAILED\n", done, done - failed, failed);
+  };
+  try {
+    progress.start("reproduce", claims.size());
+    for (const auto* c : claims) {
+      const auto r = catalog::run(*c, progress);
+      progress.advance();
+      ++done;
+      if (r.outcome == catalog::Outcome::failed) ++failed;
+      j.push_back({{"id", c->id},
+                   {"status", catalog::outcome_text(r.outcome)},
+                   {"seconds", r.seconds},
+                   {"evidence", r.evidence}});
+      t.add({c->id, catalog::outcome_text(r.outcome), fmt::format("{:.3f}", r.seconds),
+             r.evidence});
+    }
+  } catch (const TimeLimitExceeded&) {
+    // Show what was checked before the limit; main() reports the stop (exit 1).
+    emit(options, j,
+         t.render() + summary() + fmt::format("{} claims not run\n", claims.size() - done));
+    throw;
   }
-  emit(options, j,
-       t.render() + fmt::format("\n{} claims: {} as expected, {} FAILED\n", claims.size(),
-                                claims.size() - static_cast<std::size_t>(failed), failed));
+  emit(options, j, t.render() + summary());
   return failed > 0 ? 1 : 0;
 }
 

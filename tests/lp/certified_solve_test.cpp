@@ -735,7 +735,7 @@ void expect_double_agrees(const Lp& lp) {
   for (std::size_t j = 0; j < exact.x.size(); ++j) {
     EXPECT_TRUE(close(approx.x[j], exact.x[j])) << lp.columns[j].name;
   }
-  EXPECT_NE(approx.note.find("float"), std::string::npos) << approx.note;
+  EXPECT_FALSE(approx.note.empty()) << "a double verdict says why it is not a proof";
   EXPECT_NE(status_text(approx).find("float only"), std::string::npos);
 }
 

@@ -135,7 +135,10 @@ TEST(LpWriter, RangedRowsSplitAndEqualitiesStayWhole) {
   EXPECT_TRUE(contains(text, " _E: + 1 x + 1 z = 0.5\n")) << text;
   EXPECT_TRUE(contains(text, " G: + 1 w >= 1\n")) << text;
   EXPECT_FALSE(contains(text, " F:")) << text;
-  EXPECT_TRUE(contains(text, " Z: 0 <= 3\n")) << text;
+  // The empty row is still written (how is checked in DegenerateProgrammesStillGiveValidCplexLp).
+  const auto z = text.find(" Z:");
+  ASSERT_NE(z, std::string::npos) << text;
+  EXPECT_EQ(text.substr(text.find('\n', z) - 5, 5), " <= 3") << text;
   EXPECT_TRUE(contains(text, "\\ objective constant (not written below): 7\n")) << text;
   EXPECT_TRUE(contains(text, " x free\n")) << text;
   EXPECT_TRUE(contains(text, " -3 <= y <= 5\n")) << text;

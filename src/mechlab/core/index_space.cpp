@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <set>
 
 #include "mechlab/core/error.hpp"
@@ -97,8 +98,12 @@ std::vector<std::size_t> IndexSpace::complement(std::span<const std::size_t> coo
 std::vector<std::size_t> IndexSpace::cells_with(std::span<const Fixing> fixings) const {
   std::size_t base = 0;
   std::vector<std::size_t> fixed_coords;
+  std::vector<std::size_t> value_of(rank(), SIZE_MAX);
   for (const auto& [k, v] : fixings) {
-    if (v >= radix(k)) throw InternalError("IndexSpace::cells_with: label out of range");
+    if (k >= rank() || v >= radix(k)) throw InternalError("IndexSpace::cells_with: out of range");
+    if (value_of[k] == v) continue;         // the same fixing twice
+    if (value_of[k] != SIZE_MAX) return {};  // two values for one coordinate: no cell
+    value_of[k] = v;
     base += v * strides_[k];
     fixed_coords.push_back(k);
   }

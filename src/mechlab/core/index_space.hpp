@@ -54,7 +54,8 @@ class IndexSpace {
   // Coordinates not in `coords`, in increasing order.
   std::vector<std::size_t> complement(std::span<const std::size_t> coords) const;
 
-  // Every cell whose digits agree with the fixings, in increasing order.
+  // Every cell whose digits agree with the fixings, in increasing order (none
+  // when one coordinate is fixed to two different values).
   std::vector<std::size_t> cells_with(std::span<const Fixing> fixings) const;
 
   // Human-readable name of a cell: "(t1=L, t2=H)".

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "mechlab/core/error.hpp"
 
@@ -103,6 +106,26 @@ std::string to_string(const Rational& x) { return x.get_str(); }
 Rational rational_from_double(double x) {
   if (!std::isfinite(x)) throw InputError("", "a finite number", fmt::format("{}", x));
   return {x};
+}
+
+double to_double(const Rational& x) {
+  if (sgn(x) == 0) return 0.0;
+  // Beyond the double range mpq_get_d is system dependent: decide by size first.
+  const long bits = static_cast<long>(mpz_sizeinbase(x.get_num_mpz_t(), 2)) -
+                    static_cast<long>(mpz_sizeinbase(x.get_den_mpz_t(), 2));
+  if (bits > 1025) return sgn(x) > 0 ? HUGE_VAL : -HUGE_VAL;
+  if (bits < -1080) return sgn(x) > 0 ? 0.0 : -0.0;
+  const double truncated = x.get_d();  // |truncated| <= |x| < next double away from zero
+  const double away = std::nextafter(truncated, sgn(x) > 0 ? HUGE_VAL : -HUGE_VAL);
+  if (!std::isfinite(away)) return truncated;
+  const Rational gap_truncated = abs(x - Rational(truncated));
+  const Rational gap_away = abs(Rational(away) - x);
+  if (gap_away < gap_truncated) return away;
+  if (gap_truncated < gap_away) return truncated;
+  // A tie: round half to even, as IEEE does.
+  std::int64_t bits_t = 0;
+  std::memcpy(&bits_t, &truncated, sizeof bits_t);
+  return (bits_t & 1) == 0 ? truncated : away;
 }
 
 std::string NumberTraits<double>::to_text(double x) {

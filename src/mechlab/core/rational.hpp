@@ -25,6 +25,10 @@ std::string to_string(const Rational& x);
 // The exact rational value of a finite double (every double is a dyadic rational).
 Rational rational_from_double(double x);
 
+// The double nearest to x (GMP's own mpq_get_d truncates toward zero, which
+// would print 1/10 as 0.09999999999999999). +-inf beyond the double range.
+double to_double(const Rational& x);
+
 template <class T>
 struct NumberTraits;
 
@@ -33,7 +37,7 @@ struct NumberTraits<Rational> {
   static constexpr bool exact = true;
   static constexpr const char* name = "rational";
   static Rational from_rational(const Rational& x) { return x; }
-  static double to_double(const Rational& x) { return x.get_d(); }
+  static double to_double(const Rational& x) { return mechlab::to_double(x); }
   static int sign(const Rational& x) { return sgn(x); }
   static std::string to_text(const Rational& x) { return to_string(x); }
 };
@@ -44,7 +48,7 @@ struct NumberTraits<double> {
   static constexpr const char* name = "double";
   // Tolerance for "equals" in double mode, relative to max(1, |operands|).
   static constexpr double tolerance = 1e-12;
-  static double from_rational(const Rational& x) { return x.get_d(); }
+  static double from_rational(const Rational& x) { return mechlab::to_double(x); }
   static double to_double(double x) { return x; }
   static int sign(double x) { return x > tolerance ? 1 : (x < -tolerance ? -1 : 0); }
   static std::string to_text(double x);

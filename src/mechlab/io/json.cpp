@@ -71,6 +71,14 @@ class ExactSax {
     std::string what = ex.what();
     // nlohmann's messages start with "[json.exception.parse_error.101] "; keep the rest.
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    if (what.find("number overflow") != std::string::npos) {
+      // nlohmann reads JSON numbers through double; a string keeps any size exactly.
+      begin_value();  // the value that overflowed, for its pointer
+      throw InputError(pointer(),
+                       "a JSON number within the double range (write larger ones as strings, "
+                       "such as \"1e400\")",
+                       fmt::format("an overflow at byte {}", position));
+    }
     throw InputError("", "valid JSON",
                      fmt::format("a syntax error at byte {}: {}", position, what));
   }
@@ -266,9 +274,16 @@ Rational Node::as_rational() const {
 
 double Node::as_double() const {
   const Rational r = as_rational();
-  const double d = r.get_d();
-  if (!std::isfinite(d)) fail("a number within double range", to_string(r));
+  const double d = mechlab::to_double(r);
+  if (!std::isfinite(d) || (d == 0 && sgn(r) != 0)) {
+    fail("a number a double can hold (|x| from about 1e-308 to 1e308, or 0) in --float mode");
+  }
   return d;
+}
+
+Rational Node::as_number(const ReadOptions& options) const {
+  if (options.doubles) (void)as_double();
+  return as_rational();
 }
 
 std::uint64_t Node::as_count(std::uint64_t min, std::uint64_t max) const {

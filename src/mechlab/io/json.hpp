@@ -24,6 +24,9 @@ inline constexpr std::uint64_t kDefaultMemoryLimit = std::uint64_t{4} << 30;  //
 // Limits every reader honours before it allocates.
 struct ReadOptions {
   std::uint64_t memory_limit_bytes = kDefaultMemoryLimit;
+  // The model will be computed in double precision (--float): every number
+  // must then be a finite double, and a non-zero number must not round to 0.
+  bool doubles = false;
 };
 
 // A parsed document. JSON numbers with a fraction or exponent are kept as their
@@ -79,7 +82,9 @@ class Node {
   bool as_bool() const;
   // A JSON number or a string such as "3/4" or "1e-3", exactly.
   Rational as_rational() const;
-  double as_double() const;  // finite
+  double as_double() const;  // finite, and non-zero unless the number is exactly 0
+  // as_rational(), also checked as as_double() when options.doubles.
+  Rational as_number(const ReadOptions& options) const;
   std::uint64_t as_count(std::uint64_t min, std::uint64_t max) const;
 
   [[noreturn]] void fail(std::string expected) const;

@@ -15,7 +15,7 @@ namespace mechlab::io {
 template <class T>
 nlohmann::json number_json(const T& x) {
   if constexpr (NumberTraits<T>::exact) {
-    return {{"exact", to_string(x)}, {"decimal", x.get_d()}};
+    return {{"exact", to_string(x)}, {"decimal", mechlab::to_double(x)}};
   } else {
     return {{"decimal", x}};
   }

@@ -215,7 +215,7 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
     if (!main.checked) {
       out.note = main.note;
     } else if (!exact) {
-      out.note = fmt::format("--float mode; checks passed within {}", kFloatCheckTolerance);
+      out.note = fmt::format("double precision; checks passed within {}", kFloatCheckTolerance);
     }
     return finish();
   }
@@ -241,9 +241,10 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
     const bool ok = check_farkas(lp, out.farkas, out.farkas_bound);
     out.certified = exact && ok;
     if (!ok) {
+      out.farkas.clear();  // never report multipliers that prove nothing
       out.note = "the phase-1 duals do not form a Farkas certificate";
     } else if (!exact) {
-      out.note = "--float mode";
+      out.note = "double precision; Farkas vector checked within tolerance";
     }
     return finish();
   }
@@ -253,7 +254,9 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
   const Optimum<T> ray = optimize(rays, progress);
   out.clp_iterations += ray.iterations;
   if (!ray.checked) {
-    out.note = "the ray programme could not be checked: " + ray.note;
+    // Feasible (proved) but with no checked ray: neither verdict is established.
+    out.status = SolveStatus::not_solved;
+    out.note = "the programme is feasible, but the ray programme could not be checked: " + ray.note;
     return finish();
   }
   const T rate = objective_value(rays, ray.evaluation.x);
@@ -263,7 +266,7 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
     out.ray = ray.evaluation.x;
     out.ray_rate = rate;
     out.certified = exact;
-    if (!exact) out.note = "--float mode";
+    if (!exact) out.note = "double precision";
     return finish();
   }
   // Clp said infeasible/unbounded, but the programme is feasible with no

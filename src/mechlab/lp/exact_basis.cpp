@@ -377,10 +377,14 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
   auto check_sign = [&](VarStatus s, const std::optional<T>& lo, const std::optional<T>& hi,
                         const T& d, const std::string& name) {
     if (s == VarStatus::basic || (lo && hi && *lo == *hi)) return;
-    if (s == VarStatus::at_lower || s == VarStatus::free_zero)
-      dual.add(T(-d), T(0), name + " has a negative reduced cost");
-    if (s == VarStatus::at_upper || s == VarStatus::free_zero)
-      dual.add(d, T(0), name + " has a positive reduced cost");
+    // Reports show reduced costs in the programme's own sense: word them so.
+    const bool max = lp.sense == Sense::maximize;
+    if (s == VarStatus::at_lower || s == VarStatus::free_zero) {
+      dual.add(T(-d), T(0), name + (max ? " has a positive reduced cost" : " has a negative reduced cost"));
+    }
+    if (s == VarStatus::at_upper || s == VarStatus::free_zero) {
+      dual.add(d, T(0), name + (max ? " has a negative reduced cost" : " has a positive reduced cost"));
+    }
   };
   for (std::size_t j = 0; j < n; ++j) {
     check_sign(basis.columns[j], lp.columns[j].lower, lp.columns[j].upper, out.reduced[j],

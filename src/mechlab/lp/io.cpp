@@ -12,11 +12,12 @@ namespace mechlab::lp {
 namespace {
 
 std::optional<Rational> optional_number(const io::Node& obj, std::string_view key,
-                                        std::optional<Rational> fallback) {
+                                        std::optional<Rational> fallback,
+                                        const io::ReadOptions& options) {
   const auto node = obj.find(key);
   if (!node) return fallback;
   if (node->json().is_null()) return std::nullopt;
-  return node->as_rational();
+  return node->as_number(options);
 }
 
 std::string read_name(const io::Node& obj) {
@@ -60,7 +61,10 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
   }
 
   LinearProgram<Rational> lp;
-  if (const auto n = root.find("name")) lp.name = n->as_string();
+  if (const auto n = root.find("name")) {
+    lp.name = n->as_string();
+    if (lp.name.empty()) n->fail("a non-empty name", "an empty string");
+  }
   if (const auto s = root.find("sense")) {
     const std::string sense = s->as_string();
     if (sense == "minimize") {
@@ -71,21 +75,21 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
       s->fail(R"("minimize" or "maximize")");
     }
   }
-  if (const auto c = root.find("objective_constant")) lp.objective_constant = c->as_rational();
+  if (const auto c = root.find("objective_constant")) lp.objective_constant = c->as_number(options);
 
   std::unordered_map<std::string, std::size_t> column_of;
   for (const auto& v : vars) {
     v.allow_only({"name", "lower", "upper", "objective"});
     std::string name = read_name(v);
-    auto lower = optional_number(v, "lower", Rational(0));
-    auto upper = optional_number(v, "upper", std::nullopt);
+    auto lower = optional_number(v, "lower", Rational(0), options);
+    auto upper = optional_number(v, "upper", std::nullopt, options);
     if (lower && upper && *lower > *upper) {
       v.at("upper").fail(
           fmt::format("an upper bound at least the lower bound {}", to_string(*lower)),
           to_string(*upper));
     }
     Rational objective(0);
-    if (const auto o = v.find("objective")) objective = o->as_rational();
+    if (const auto o = v.find("objective")) objective = o->as_number(options);
     if (!column_of.emplace(name, lp.columns.size()).second) {
       v.at("name").fail("a variable name not used before", "\"" + name + "\"");
     }
@@ -104,7 +108,7 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
       const auto it = column_of.find(var);
       if (it == column_of.end())
         coef.fail("a coefficient of a declared variable", "unknown variable \"" + var + "\"");
-      Rational a = coef.as_rational();
+      Rational a = coef.as_number(options);
       if (sgn(a) != 0) terms.push_back({it->second, std::move(a)});
     }
     std::optional<Rational> lower;
@@ -117,7 +121,7 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
     }
     if (has_relation) {
       const std::string rel = c.at("relation").as_string();
-      Rational rhs = c.at("rhs").as_rational();
+      Rational rhs = c.at("rhs").as_number(options);
       if (rel == "<=") {
         upper = rhs;
       } else if (rel == ">=") {
@@ -129,8 +133,8 @@ LinearProgram<Rational> read_lp(const io::Node& root, const io::ReadOptions& opt
         c.at("relation").fail(R"(one of "<=", ">=", "=")");
       }
     } else if (has_bounds) {
-      lower = optional_number(c, "lower", std::nullopt);
-      upper = optional_number(c, "upper", std::nullopt);
+      lower = optional_number(c, "lower", std::nullopt, options);
+      upper = optional_number(c, "upper", std::nullopt, options);
       if (!lower && !upper) c.fail(R"(at least one finite bound ("lower" or "upper"))", "none");
       if (lower && upper && *lower > *upper) {
         c.at("upper").fail(

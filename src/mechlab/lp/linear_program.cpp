@@ -33,7 +33,7 @@ template <class U, class T>
 std::optional<U> convert(const std::optional<T>& x) {
   if (!x) return std::nullopt;
   if constexpr (std::is_same_v<U, double>) {
-    return x->get_d();
+    return mechlab::to_double(*x);
   } else {
     return rational_from_double(*x);
   }
@@ -43,7 +43,7 @@ template <class U, class T>
 LinearProgram<U> convert_lp(const LinearProgram<T>& lp) {
   auto num = [](const T& x) -> U {
     if constexpr (std::is_same_v<U, double>) {
-      return x.get_d();
+      return mechlab::to_double(x);
     } else {
       return rational_from_double(x);
     }

@@ -1,5 +1,7 @@
 #include "mechlab/lp/lp_writer.hpp"
 
+#include "mechlab/core/error.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -39,10 +41,13 @@ class Namer {
   std::unordered_set<std::string> used_;
 };
 
+// An empty sum is written as 0 times the first column: LP readers (glpsol)
+// require a variable in every expression.
 template <class T>
-void write_terms(std::string& out, const std::vector<std::pair<T, std::string>>& terms) {
+void write_terms(std::string& out, const std::vector<std::pair<T, std::string>>& terms,
+                 const std::string& any_column) {
   if (terms.empty()) {
-    out += " 0";
+    out += " 0 " + any_column;
     return;
   }
   int on_line = 0;
@@ -60,6 +65,7 @@ void write_terms(std::string& out, const std::vector<std::pair<T, std::string>>&
 
 template <class T>
 std::string to_cplex_lp(const LinearProgram<T>& lp) {
+  if (lp.columns.empty()) throw InternalError("to_cplex_lp: the programme has no columns");
   Namer namer;
   std::vector<std::string> cols;
   std::string out = fmt::format("\\ {} written by mechlab\n", lp.name);
@@ -76,15 +82,21 @@ std::string to_cplex_lp(const LinearProgram<T>& lp) {
   for (std::size_t j = 0; j < lp.columns.size(); ++j) {
     if (sign_of(lp.columns[j].objective) != 0) obj.emplace_back(lp.columns[j].objective, cols[j]);
   }
-  write_terms(out, obj);
+  write_terms(out, obj, cols.front());
   out += "\nSubject To\n";
+  bool any_row = false;
+  for (const auto& r : lp.rows) any_row = any_row || r.lower || r.upper;
+  if (!any_row) {
+    // LP readers require at least one constraint; this one always holds.
+    out += fmt::format(" _no_constraints: 0 {} >= 0\n", cols.front());
+  }
   for (const auto& r : lp.rows) {
     if (!r.lower && !r.upper) continue;
     std::vector<std::pair<T, std::string>> terms;
     for (const auto& t : r.terms) terms.emplace_back(t.coefficient, cols[t.column]);
     auto emit = [&](const std::string& name, const char* rel, const T& rhs) {
       out += fmt::format(" {}:", name);
-      write_terms(out, terms);
+      write_terms(out, terms, cols.front());
       out += fmt::format(" {} {}\n", rel, num(rhs));
     };
     if (r.lower && r.upper && *r.lower == *r.upper) {

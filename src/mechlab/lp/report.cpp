@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "mechlab/io/output.hpp"
+#include "mechlab/lp/exact_basis.hpp"
 
 namespace mechlab::lp {
 
@@ -26,9 +29,20 @@ std::string bound_text(const std::optional<T>& lo, const std::optional<T>& hi) {
   return fmt::format("[{}, {}]", lo ? number_text(*lo) : "-inf", hi ? number_text(*hi) : "+inf");
 }
 
+// At a bound: exactly for Rational, within the LP check tolerance for double.
+template <class T>
+bool at(const std::optional<T>& bound, const T& v) {
+  if (!bound) return false;
+  if constexpr (NumberTraits<T>::exact) {
+    return *bound == v;
+  } else {
+    return std::fabs(*bound - v) <= kFloatCheckTolerance * (1 + std::fabs(*bound));
+  }
+}
+
 template <class T>
 bool binding(const std::optional<T>& lo, const std::optional<T>& hi, const T& v) {
-  return (lo && *lo == v) || (hi && *hi == v);
+  return at(lo, v) || at(hi, v);
 }
 
 }  // namespace
