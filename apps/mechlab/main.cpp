@@ -46,8 +46,8 @@ io::ReadOptions GlobalOptions::read_options() const {
       throw std::invalid_argument("out of range");
     }
   } catch (const std::exception&) {
-    throw InputError("--memory-limit", "a size from 1KiB to 1024PiB such as 4GiB, 512MiB or 1000000",
-                     memory_limit);
+    throw InputError("--memory-limit",
+                     "a size from 1KiB to 1024PiB such as 4GiB, 512MiB or 1000000", memory_limit);
   }
   r.memory_limit_bytes = static_cast<std::uint64_t>(value);
   r.doubles = floating;
@@ -105,7 +105,8 @@ int run(int argc, char** argv) {
   app.add_option("--seed", options.seed, "seed for every random draw (default 1)")
       ->check(CLI::Validator(
           [](const std::string& text) -> std::string {
-            if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) return {};
+            if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos)
+              return {};
             return "expected a non-negative integer seed, found " + text;
           },
           "UINT"));

@@ -66,8 +66,8 @@ Result reproduce(const ReproduceArgs& a, const GlobalOptions& options) {
                    {"status", catalog::outcome_text(r.outcome)},
                    {"seconds", r.seconds},
                    {"evidence", r.evidence}});
-      t.add({c->id, catalog::outcome_text(r.outcome), fmt::format("{:.3f}", r.seconds),
-             r.evidence});
+      t.add(
+          {c->id, catalog::outcome_text(r.outcome), fmt::format("{:.3f}", r.seconds), r.evidence});
     }
   } catch (const TimeLimitExceeded&) {
     // Show what was checked before the limit; main() reports the stop (exit 1).

@@ -101,7 +101,7 @@ std::vector<std::size_t> IndexSpace::cells_with(std::span<const Fixing> fixings)
   std::vector<std::size_t> value_of(rank(), SIZE_MAX);
   for (const auto& [k, v] : fixings) {
     if (k >= rank() || v >= radix(k)) throw InternalError("IndexSpace::cells_with: out of range");
-    if (value_of[k] == v) continue;         // the same fixing twice
+    if (value_of[k] == v) continue;          // the same fixing twice
     if (value_of[k] != SIZE_MAX) return {};  // two values for one coordinate: no cell
     value_of[k] = v;
     base += v * strides_[k];

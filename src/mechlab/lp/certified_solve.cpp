@@ -43,6 +43,8 @@ struct Optimum {
   std::vector<double> clp_x;
   std::string note;
   int iterations = 0;
+  // Set when the exact simplex repair walked onto an unbounded improving edge.
+  std::optional<UnboundedEdge<T>> edge;
 };
 
 template <class T>
@@ -72,13 +74,15 @@ Optimum<T> optimize(const LinearProgram<T>& lp, Progress& progress) {
   if (!best.checked && best.evaluation.solved && best.evaluation.primal_feasible) {
     std::string why;
     const std::size_t limit = 100 + 2 * (lp.columns.size() + lp.rows.size());
-    if (auto basis = improve_basis(lp, best.basis, limit, why, progress)) {
+    UnboundedEdge<T> edge;
+    if (auto basis = improve_basis(lp, best.basis, limit, why, progress, &edge)) {
       best.basis = std::move(*basis);
       best.evaluation = evaluate_basis(lp, best.basis, progress);
       best.checked = best.evaluation.solved && best.evaluation.defect.empty();
       best.note = best.evaluation.defect;
     } else {
       best.note += "; exact simplex repair: " + why;
+      if (!edge.ray.empty()) best.edge = std::move(edge);
     }
   }
   return best;
@@ -209,6 +213,18 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
 
   const Optimum<T> main = optimize(lp, progress);
   out.clp_iterations = main.iterations;
+  if (main.edge) {
+    // Clp stopped at a point that is exactly feasible, from which an exact
+    // edge improves without end: that is the proof of unboundedness.
+    out.status = SolveStatus::unbounded;
+    out.feasible_point = main.edge->point;
+    out.ray = main.edge->ray;
+    out.ray_rate = main.edge->rate;
+    out.certified = exact;
+    out.note = exact ? "Clp reported an optimum; exact pivots found an unbounded edge"
+                     : "double precision";
+    return finish();
+  }
   if (main.clp_status == ClpStatus::optimal) {
     fill_optimal(lp, main, out);
     out.certified = exact && main.checked;
@@ -219,14 +235,17 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
     }
     return finish();
   }
-  if (main.clp_status != ClpStatus::infeasible && main.clp_status != ClpStatus::unbounded) {
-    out.note = main.note;
+  if (main.clp_status == ClpStatus::stopped) {
+    out.note = main.note;  // an iteration limit: the time limit has thrown already
     return finish();
   }
 
-  // Infeasible or unbounded: decide by an exact phase 1, then a ray.
-  out.status =
-      main.clp_status == ClpStatus::infeasible ? SolveStatus::infeasible : SolveStatus::unbounded;
+  // Infeasible, unbounded, or a Clp failure: an exact phase 1 decides, then a ray.
+  switch (main.clp_status) {
+    case ClpStatus::infeasible: out.status = SolveStatus::infeasible; break;
+    case ClpStatus::unbounded: out.status = SolveStatus::unbounded; break;
+    default: out.status = SolveStatus::not_solved; break;
+  }
   const LinearProgram<T> p1 = phase_one(lp);
   const Optimum<T> feas = optimize(p1, progress);
   out.clp_iterations += feas.iterations;
@@ -269,12 +288,15 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
     if (!exact) out.note = "double precision";
     return finish();
   }
-  // Clp said infeasible/unbounded, but the programme is feasible with no
-  // improving ray: solve again from scratch, carefully.
+  // Clp said infeasible/unbounded or failed, but the programme is feasible
+  // with no improving ray: there is an optimum, which Clp did not give us.
+  const int iterations = out.clp_iterations;
   out = LpResult<T>{};
-  out.note = "Clp reported the programme " +
-             std::string(main.clp_status == ClpStatus::infeasible ? "infeasible" : "unbounded") +
-             ", but it is feasible and bounded; no certified optimum was found";
+  out.clp_iterations = iterations;
+  const char* said = main.clp_status == ClpStatus::infeasible  ? "reported it infeasible"
+                     : main.clp_status == ClpStatus::unbounded ? "reported it unbounded"
+                                                               : "failed";
+  out.note = fmt::format("the programme is feasible and bounded, but Clp {} ({})", said, main.note);
   return finish();
 }
 

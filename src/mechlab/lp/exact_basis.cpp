@@ -380,10 +380,12 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
     // Reports show reduced costs in the programme's own sense: word them so.
     const bool max = lp.sense == Sense::maximize;
     if (s == VarStatus::at_lower || s == VarStatus::free_zero) {
-      dual.add(T(-d), T(0), name + (max ? " has a positive reduced cost" : " has a negative reduced cost"));
+      dual.add(T(-d), T(0),
+               name + (max ? " has a positive reduced cost" : " has a negative reduced cost"));
     }
     if (s == VarStatus::at_upper || s == VarStatus::free_zero) {
-      dual.add(d, T(0), name + (max ? " has a negative reduced cost" : " has a positive reduced cost"));
+      dual.add(d, T(0),
+               name + (max ? " has a negative reduced cost" : " has a positive reduced cost"));
     }
   };
   for (std::size_t j = 0; j < n; ++j) {
@@ -405,7 +407,7 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
 
 template <class T>
 std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std::size_t max_pivots,
-                                   std::string& note, Progress& progress) {
+                                   std::string& note, Progress& progress, UnboundedEdge<T>* edge) {
   const std::size_t n = lp.columns.size();
   const std::vector<Var<T>> vars = variables(lp, basis);
   auto fixed = [](const Var<T>& v) { return *v.lower && *v.upper && **v.lower == **v.upper; };
@@ -466,6 +468,12 @@ std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std:
     }
     if (!step) {
       note = "the programme is unbounded along an edge of the exact simplex";
+      if (edge != nullptr) {
+        edge->point = ev.x;
+        edge->ray.assign(dir.begin(), dir.begin() + static_cast<long>(n));
+        edge->rate = T(0);
+        for (std::size_t j = 0; j < n; ++j) edge->rate += lp.columns[j].objective * edge->ray[j];
+      }
       return std::nullopt;
     }
     if (leaving == vars.size()) {
@@ -485,8 +493,8 @@ template BasisEvaluation<double> evaluate_basis(const LinearProgram<double>&, co
                                                 Progress&);
 
 template std::optional<Basis> improve_basis(const LinearProgram<Rational>&, Basis, std::size_t,
-                                            std::string&, Progress&);
+                                            std::string&, Progress&, UnboundedEdge<Rational>*);
 template std::optional<Basis> improve_basis(const LinearProgram<double>&, Basis, std::size_t,
-                                            std::string&, Progress&);
+                                            std::string&, Progress&, UnboundedEdge<double>*);
 
 }  // namespace mechlab::lp
