@@ -127,7 +127,8 @@ std::string to_text(const LinearProgram<T>& lp, const LpResult<T>& r) {
                   r.duals.empty() ? "" : number_text(r.duals[i]),
                   binding(row.lower, row.upper, r.activity[i]) ? "yes" : "no"});
       }
-      out += "\n" + rows.render();
+      out += '\n';
+      out += rows.render();
     }
   } else if (r.status == SolveStatus::infeasible && !r.farkas.empty()) {
     out += fmt::format(
