@@ -9,32 +9,16 @@
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/core/rng.hpp"
+#include "support.hpp"
 
 namespace mechlab {
 namespace {
 
+using test::contains;
+using test::input_error;
+using test::q;
+
 using Q = Rational;
-
-Q q(long p, long d = 1) {
-  Q r(p, d);
-  r.canonicalize();
-  return r;
-}
-
-template <class F>
-InputError input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an InputError";
-  return InputError("<none>", "<none>");
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 IndexSpace two_by_two() { return IndexSpace({{"X", {"x0", "x1"}}, {"Y", {"y0", "y1"}}}); }
 

@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "mechlab/core/error.hpp"
+#include "support.hpp"
 
 namespace mechlab {
 namespace {
+
+using test::input_error;
 
 using Cells = std::vector<std::size_t>;
 
@@ -20,18 +23,6 @@ IndexSpace abc() {
 }
 
 Coordinate binary(const std::string& name) { return {name, {"0", "1"}}; }
-
-// Expects an InputError and returns it for further checks.
-template <class F>
-InputError input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an InputError";
-  return InputError("<none>", "<none>");
-}
 
 TEST(IndexSpace, SizeRankAndRadices) {
   const IndexSpace s = abc();

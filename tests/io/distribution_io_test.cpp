@@ -5,30 +5,14 @@
 #include <string>
 
 #include "mechlab/core/error.hpp"
+#include "support.hpp"
 
 namespace mechlab::io {
 namespace {
 
-template <class F>
-InputError input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an InputError";
-  return InputError("<none>", "<none>");
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-Rational q(long p, long d = 1) {
-  Rational r(p, d);
-  r.canonicalize();
-  return r;
-}
+using test::contains;
+using test::input_error;
+using test::q;
 
 const char* const kCoordinates =
     R"("coordinates": [{"name": "t1", "labels": ["L", "H"]}, {"name": "t2", "labels": ["L", "H"]}])";

@@ -14,6 +14,7 @@
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/lp/instances.hpp"
+#include "support.hpp"
 
 namespace mechlab::lp {
 
@@ -29,16 +30,13 @@ inline void PrintTo(SolveStatus s, std::ostream* os) {
 
 namespace {
 
+using test::q;
+using test::two_sevenths;
+
 using Q = Rational;
 using mechlab::to_string;  // lp::to_string(VarStatus) would hide it
 using Lp = LinearProgram<Q>;
 using std::nullopt;
-
-Q q(long p, long d = 1) {
-  Q r(p, d);
-  r.canonicalize();
-  return r;
-}
 
 Q pow100(int e) {
   mpz_class z;
@@ -256,20 +254,8 @@ TEST(CertifiedSolve, UnboundedWedgeHasFeasiblePointAndImprovingRay) {
 
 // ----------------------------------------------------------- hand-built
 
-// max x + y  s.t.  2x + 5y <= 1,  5x + 2y <= 1,  x, y >= 0.
-// The two rows meet at (1/7, 1/7); optimum 2/7 with duals (1/7, 1/7).
-Lp two_sevenths(Sense sense = Sense::maximize, Q rhs1 = q(1), Q rhs2 = q(1)) {
-  Lp lp;
-  lp.name = "two-sevenths";
-  lp.sense = sense;
-  const Q c = sense == Sense::maximize ? q(1) : q(-1);
-  lp.add_column("x", q(0), nullopt, c);
-  lp.add_column("y", q(0), nullopt, c);
-  lp.add_row("r1", {{0, q(2)}, {1, q(5)}}, nullopt, rhs1);
-  lp.add_row("r2", {{0, q(5)}, {1, q(2)}}, nullopt, rhs2);
-  return lp;
-}
-
+// two_sevenths() (support.hpp): max x + y  s.t.  2x + 5y <= 1,  5x + 2y <= 1,
+// x, y >= 0. The two rows meet at (1/7, 1/7); optimum 2/7 with duals (1/7, 1/7).
 TEST(CertifiedSolve, NonDyadicOptimumTwoSeventhsIsExact) {
   const Lp lp = two_sevenths();
   const auto r = solve(lp);

@@ -10,25 +10,20 @@
 #include "mechlab/core/error.hpp"
 #include "mechlab/lp/certified_solve.hpp"
 #include "mechlab/lp/instances.hpp"
+#include "support.hpp"
 
 namespace mechlab::lp {
 namespace {
+
+using test::contains;
+using test::q;
+using test::two_sevenths;
 
 using Q = Rational;
 using std::nullopt;
 constexpr VarStatus B = VarStatus::basic;
 constexpr VarStatus L = VarStatus::at_lower;
 constexpr VarStatus U = VarStatus::at_upper;
-
-Q q(long p, long d = 1) {
-  Q r(p, d);
-  r.canonicalize();
-  return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // Chvatal's optimal basis: x1, x3 and row c2's slack basic; x2 at 0; c1, c3 tight.
 Basis chvatal_optimal_basis() { return {{B, L, B}, {U, B, U}}; }
@@ -135,12 +130,7 @@ TEST(ExactBasis, MisSizedBasisIsInternalError) {
 
 TEST(ExactBasis, HandBasisForNonDyadicVertex) {
   // max x + y, 2x + 5y <= 1, 5x + 2y <= 1: vertex (1/7, 1/7).
-  LinearProgram<Q> lp;
-  lp.sense = Sense::maximize;
-  lp.add_column("x", q(0), nullopt, q(1));
-  lp.add_column("y", q(0), nullopt, q(1));
-  lp.add_row("r1", {{0, q(2)}, {1, q(5)}}, nullopt, q(1));
-  lp.add_row("r2", {{0, q(5)}, {1, q(2)}}, nullopt, q(1));
+  const LinearProgram<Q> lp = two_sevenths();
   const auto ev = evaluate_basis(lp, Basis{{B, B}, {U, U}});
   EXPECT_EQ(ev.defect, "");
   EXPECT_EQ(ev.x, (std::vector<Q>{q(1, 7), q(1, 7)}));

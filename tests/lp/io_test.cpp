@@ -10,33 +10,17 @@
 #include "mechlab/core/error.hpp"
 #include "mechlab/lp/certified_solve.hpp"
 #include "mechlab/lp/instances.hpp"
+#include "support.hpp"
 
 namespace mechlab::lp {
 namespace {
 
+using test::contains;
+using test::input_error;
+using test::q;
+
 using Q = Rational;
 using mechlab::to_string;  // lp::to_string(VarStatus) would hide it
-
-Q q(long p, long d = 1) {
-  Q r(p, d);
-  r.canonicalize();
-  return r;
-}
-
-template <class F>
-InputError input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an InputError";
-  return InputError("<none>", "<none>");
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 LinearProgram<Q> read(const std::string& text, const io::ReadOptions& options = {}) {
   const io::Document doc = io::parse_json(text);

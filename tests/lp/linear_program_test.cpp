@@ -7,18 +7,15 @@
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/lp/instances.hpp"
+#include "support.hpp"
 
 namespace mechlab::lp {
 namespace {
 
+using test::q;
+
 using Q = Rational;
 using std::nullopt;
-
-Q q(long p, long d = 1) {
-  Q r(p, d);
-  r.canonicalize();
-  return r;
-}
 
 LinearProgram<Q> small() {
   LinearProgram<Q> lp;

@@ -14,22 +14,16 @@
 
 #include "mechlab/lp/certified_solve.hpp"
 #include "mechlab/lp/instances.hpp"
+#include "support.hpp"
 
 namespace mechlab::lp {
 namespace {
 
+using test::contains;
+using test::q;
+
 using Q = Rational;
 using std::nullopt;
-
-Q q(long p, long d = 1) {
-  Q r(p, d);
-  r.canonicalize();
-  return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 TEST(LpWriter, ChvatalHasEverySection) {
   const std::string text = to_cplex_lp(instances::chvatal());
