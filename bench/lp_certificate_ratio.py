@@ -14,7 +14,8 @@ largest size that passed both. The probe itself stops at the time limit
 Python 3 standard library only. Usage:
     bench/lp_certificate_ratio.py [--build-dir build-bench] [--seed 20240601]
                                   [--limit 60] [--mem-gib 4] [--start 100]
-                                  [--skip-bench] [--skip-probe]
+                                  [--skip-bench] [--skip-probe] [--keep-malloc-memory]
+                                  [-- extra lp_bench arguments]
 """
 
 import argparse
@@ -29,32 +30,49 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_BUILD = os.path.join(os.path.dirname(HERE), "build-bench")
 
 
-def run_bench(binary, extra):
+# glibc malloc keeps freed memory instead of trimming the heap / unmapping
+# big blocks after every Clp solve; see --keep-malloc-memory.
+KEEP_MALLOC = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824"
+
+
+def run_bench(binary, extra, keep_malloc):
     cmd = [binary, "--benchmark_format=json"] + extra
-    print("$ " + " ".join(cmd), flush=True)
+    env = dict(os.environ)
+    if keep_malloc:
+        env["GLIBC_TUNABLES"] = KEEP_MALLOC
+    print(("$ GLIBC_TUNABLES=" + KEEP_MALLOC + " " if keep_malloc else "$ ") + " ".join(cmd),
+          flush=True)
     t0 = time.monotonic()
-    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=env).stdout
     wall = time.monotonic() - t0
     return json.loads(out), wall
 
 
 def parse_runs(report):
-    """{size: {benchmark name: entry}} from Google Benchmark's JSON."""
+    """{size: {benchmark name: entry}} from Google Benchmark's JSON.
+
+    Repeated benchmarks (small sizes) contribute their median aggregate; the
+    single-run ones (large sizes) their one iteration entry."""
     sizes = {}
     for entry in report["benchmarks"]:
-        if entry.get("run_type", "iteration") != "iteration" or "error_occurred" in entry:
+        if "error_occurred" in entry:
             continue
         m = re.match(r"(BM_\w+)/m=n:(\d+)", entry["name"])
         if not m:
             continue
-        sizes.setdefault(int(m.group(2)), {})[m.group(1)] = entry
+        kind = entry.get("run_type", "iteration")
+        if kind == "aggregate" and entry.get("aggregate_name") != "median":
+            continue
+        slot = sizes.setdefault(int(m.group(2)), {})
+        if kind == "aggregate" or m.group(1) not in slot:
+            slot[m.group(1)] = entry
     return sizes
 
 
-def ms(entry):
-    """Real time of one iteration in milliseconds."""
+def ms(entry, which="real_time"):
+    """Time of one iteration in milliseconds (real_time or cpu_time)."""
     scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[entry["time_unit"]]
-    return entry["real_time"] * scale
+    return entry[which] * scale
 
 
 def fmt_ms(v):
@@ -63,8 +81,8 @@ def fmt_ms(v):
 
 def print_ratio_table(sizes):
     head = ["m=n", "rows", "cols", "nonzeros", "basis_dim", "clp_iter",
-            "clp_only_ms", "certified_ms", "ratio", "float_mode_ms", "exact_part_ms",
-            "certified"]
+            "clp_only_ms", "certified_ms", "ratio", "ratio_cpu", "float_mode_ms",
+            "exact_part_ms", "reps", "certified"]
     rows = []
     for size in sorted(sizes):
         b = sizes[size]
@@ -75,14 +93,19 @@ def print_ratio_table(sizes):
         ref = cert or clp
         if ref is None:
             continue
-        t_clp = ms(clp) if clp else None
-        t_cert = ms(cert) if cert else None
-        ratio = f"{t_cert / t_clp:.1f}x" if t_clp and t_cert else "-"
+        ratio = ratio_cpu = "-"
+        if clp and cert:
+            ratio = f"{ms(cert) / ms(clp):.1f}x"
+            ratio_cpu = f"{ms(cert, 'cpu_time') / ms(clp, 'cpu_time'):.1f}x"
+        iters = f"{ref.get('clp_iterations', 0):.0f}"
+        if clp and cert and clp.get("clp_iterations") != cert.get("clp_iterations"):
+            iters = f"{clp['clp_iterations']:.0f}/{cert['clp_iterations']:.0f}"
         rows.append([
             str(size), f"{ref['rows']:.0f}", f"{ref['columns']:.0f}", f"{ref['nonzeros']:.0f}",
-            f"{ref.get('basis_dim', 0):.0f}", f"{ref.get('clp_iterations', 0):.0f}",
-            fmt_ms(t_clp), fmt_ms(t_cert), ratio,
+            f"{ref.get('basis_dim', 0):.0f}", iters,
+            fmt_ms(ms(clp) if clp else None), fmt_ms(ms(cert) if cert else None), ratio, ratio_cpu,
             fmt_ms(ms(flt) if flt else None), fmt_ms(ms(exact) if exact else None),
+            str(ref.get("repetitions", 1)) if ref.get("run_type") == "aggregate" else "1",
             ("yes" if cert["certified"] == 1 else "NO") if cert else "-",
         ])
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
@@ -95,7 +118,7 @@ def print_ratio_table(sizes):
 
 def parse_probe(text):
     fields = dict(kv.split("=", 1) for kv in text.split())
-    for key in ("seconds", "clp_seconds", "build_seconds"):
+    for key in ("seconds", "cpu_seconds", "clp_seconds", "build_seconds"):
         fields[key] = float(fields[key])
     for key in ("certified", "timed_out", "peak_rss_kib", "basis_dim", "x_den_bits", "nonzeros"):
         fields[key] = int(fields[key])
@@ -108,9 +131,11 @@ def probe_sizes(binary, seed, limit, mem_gib, start):
     size = start
     print(f"\nDoubling m = n from {start} (random_bounded, seed {seed}); "
           f"a size passes if certified within {limit:g} s and {mem_gib:g} GiB peak RSS.")
-    head = "| m=n | nonzeros | basis_dim | x_den_bits | clp_only_s | certified_s | peak_rss_MiB | result |"
+    head = ("| m=n | nonzeros | basis_dim | x_den_bits | clp_only_s | certified_s | certified_cpu_s "
+            "| peak_rss_MiB | result |")
     print(head)
-    print("|-----|----------|-----------|------------|------------|-------------|--------------|--------|")
+    print("|-----|----------|-----------|------------|------------|-------------|-----------------"
+          "|--------------|--------|")
     while True:
         cmd = [binary, str(size), str(size), str(seed), str(limit)]
         try:
@@ -120,7 +145,7 @@ def probe_sizes(binary, seed, limit, mem_gib, start):
                                  timeout=limit * 3 + 60).stdout
             r = parse_probe(out)
         except subprocess.TimeoutExpired:
-            print(f"| {size} | - | - | - | - | >{limit:g} | - | probe killed after {limit * 3 + 60:g} s |")
+            print(f"| {size} | - | - | - | - | >{limit:g} | - | - | probe killed after {limit * 3 + 60:g} s |")
             break
         ok_time = not r["timed_out"] and r["seconds"] <= limit
         ok_mem = r["peak_rss_kib"] <= mem_kib
@@ -137,7 +162,7 @@ def probe_sizes(binary, seed, limit, mem_gib, start):
         dim = "-" if r["timed_out"] else str(r["basis_dim"])
         bits = "-" if r["timed_out"] else str(r["x_den_bits"])
         print(f"| {size} | {r['nonzeros']} | {dim} | {bits} | {r['clp_seconds']:.2f} | {secs} | "
-              f"{r['peak_rss_kib'] / 1024:.0f} | {verdict} |", flush=True)
+              f"{r['cpu_seconds']:.2f} | {r['peak_rss_kib'] / 1024:.0f} | {verdict} |", flush=True)
         if not ok:
             break
         largest = size
@@ -155,6 +180,10 @@ def main():
     ap.add_argument("--start", type=int, default=100, help="first m = n of the doubling")
     ap.add_argument("--skip-bench", action="store_true")
     ap.add_argument("--skip-probe", action="store_true")
+    ap.add_argument("--keep-malloc-memory", action="store_true",
+                    help="run lp_bench with glibc malloc tunables that stop it returning memory "
+                         "to the kernel after each solve; the sub-millisecond sizes otherwise pay "
+                         "~10 page faults per Clp solve, whose cost swings up to 10x with load")
     ap.add_argument("bench_args", nargs="*",
                     help="extra arguments for lp_bench (after --), e.g. --benchmark_filter=...")
     args = ap.parse_args()
@@ -168,12 +197,13 @@ def main():
           ("  (WARNING: machine busy, timings will be inflated)" if load[0] > 0.5 else ""))
 
     if not args.skip_bench:
-        report, wall = run_bench(bench_bin, args.bench_args)
+        report, wall = run_bench(bench_bin, args.bench_args, args.keep_malloc_memory)
         ctx = report.get("context", {})
         print(f"host: {ctx.get('num_cpus')} CPUs @ {ctx.get('mhz_per_cpu')} MHz, "
               f"library build: {ctx.get('library_build_type')}, run took {wall:.0f} s")
-        print("instances: random_bounded(m, n, seed 20240601), m = n; times are real time "
-              "per solve in ms; ratio = certified / clp_only\n")
+        print("instances: random_bounded(m, n, seed 20240601), m = n. Times: real (wall) time "
+              "per solve in ms, median of `reps` repetitions; ratio = certified / clp_only in "
+              "real time, ratio_cpu the same in CPU time (robust to a busy machine).\n")
         print_ratio_table(parse_runs(report))
 
     if not args.skip_probe:

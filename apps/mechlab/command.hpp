@@ -55,6 +55,9 @@ struct Register {
   explicit Register(Family f) { families().push_back(std::move(f)); }
 };
 
+// Accepts a decimal integer in [min, max] (CLI11 alone would wrap "-1" around).
+CLI::Validator integer_in(std::uint64_t min, std::uint64_t max, const std::string& what);
+
 // Reads a JSON model file, remembering its name for error messages.
 io::Document load(const std::string& path, const GlobalOptions& options);
 

@@ -107,7 +107,10 @@ const Register distribution_family{Family{
         v->add_option("FILE", args->file, "distribution model file (JSON)")->required();
         if (verb == "marginal") v->add_option("--on", args->on, "coordinate names")->required();
         if (verb == "conditional") v->add_option("--given", args->given, "name=label")->required();
-        if (verb == "sample") v->add_option("--draws", args->draws, "number of draws (default 10)");
+        if (verb == "sample") {
+          v->add_option("--draws", args->draws, "number of draws (default 10)")
+              ->check(integer_in(1, 100'000'000, "number of draws"));
+        }
         v->callback([args, verb = verb, &options, &action] {
           action = [args, verb, &options] {
             return options.use_double() ? run_verb<double>(verb, *args, options)

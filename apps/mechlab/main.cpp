@@ -54,6 +54,23 @@ io::ReadOptions GlobalOptions::read_options() const {
   return r;
 }
 
+CLI::Validator integer_in(std::uint64_t min, std::uint64_t max, const std::string& what) {
+  return CLI::Validator(
+      [=](const std::string& text) -> std::string {
+        const std::string expected =
+            fmt::format("expected a {} from {} to {}, found {}", what, min, max, text);
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+          return expected;
+        try {
+          const unsigned long long v = std::stoull(text);
+          return v >= min && v <= max ? std::string() : expected;
+        } catch (const std::out_of_range&) {
+          return expected;
+        }
+      },
+      fmt::format("INT in [{}, {}]", min, max));
+}
+
 io::Document load(const std::string& path, const GlobalOptions& options) {
   const io::ReadOptions read = options.read_options();  // option errors name no file
   current_file() = path;
@@ -103,13 +120,7 @@ int run(int argc, char** argv) {
           },
           "SECONDS>0"));
   app.add_option("--seed", options.seed, "seed for every random draw (default 1)")
-      ->check(CLI::Validator(
-          [](const std::string& text) -> std::string {
-            if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos)
-              return {};
-            return "expected a non-negative integer seed, found " + text;
-          },
-          "UINT"));
+      ->check(integer_in(0, UINT64_MAX, "seed"));
   app.add_flag("--quiet", options.quiet, "no progress display on stderr");
   app.add_option("--memory-limit", options.memory_limit,
                  "reject instances estimated to need more (default 4GiB)");

@@ -198,6 +198,99 @@ void fill_optimal(const LinearProgram<T>& lp, const Optimum<T>& opt, LpResult<T>
   out.max_dual_violation = ev.max_dual_violation;
 }
 
+// Sets out to the unboundedness proved by an exactly feasible point and ray.
+template <class T>
+void set_unbounded(const UnboundedEdge<T>& edge, LpResult<T>& out) {
+  out.status = SolveStatus::unbounded;
+  out.feasible_point = edge.point;
+  out.ray = edge.ray;
+  out.ray_rate = edge.rate;
+  out.certified = NumberTraits<T>::exact;
+  out.note = out.certified ? "" : "double precision";
+}
+
+// Decides the programme from scratch when Clp's answer cannot be proved: an
+// exact phase 1 proves infeasibility (Farkas) or gives a feasible vertex; from
+// there a ray programme proves unboundedness, or the exact simplex walks to a
+// proved optimum (or onto an unbounded edge). Returns false, leaving `out`
+// untouched, when nothing could be proved; `why` then says what stopped it.
+template <class T>
+bool decide_exactly(const LinearProgram<T>& lp, Progress& progress, LpResult<T>& out,
+                    std::string& why) {
+  const bool exact = NumberTraits<T>::exact;
+  const std::size_t n = lp.columns.size();
+  const LinearProgram<T> p1 = phase_one(lp);
+  const Optimum<T> feas = optimize(p1, progress);
+  out.clp_iterations += feas.iterations;
+  if (!feas.checked) {
+    why = "the phase-1 programme could not be checked: " + feas.note;
+    return false;
+  }
+  const T infeasibility = objective_value(p1, feas.evaluation.x);
+  if (sign_of(infeasibility) > 0) {
+    std::vector<T> farkas = feas.evaluation.y;
+    T bound(0);
+    if (!check_farkas(lp, farkas, bound)) {
+      why = "the phase-1 duals do not form a Farkas certificate";
+      return false;
+    }
+    out.status = SolveStatus::infeasible;
+    out.farkas = std::move(farkas);
+    out.farkas_bound = bound;
+    out.certified = exact;
+    out.note = exact ? "" : "double precision; Farkas vector checked within tolerance";
+    return true;
+  }
+  // Feasible. An improving ray of the recession cone proves unboundedness.
+  const LinearProgram<T> rays = ray_programme(lp);
+  const Optimum<T> ray = optimize(rays, progress);
+  out.clp_iterations += ray.iterations;
+  if (ray.checked) {
+    const T rate = objective_value(rays, ray.evaluation.x);
+    if ((lp.sense == Sense::minimize ? -sign_of(rate) : sign_of(rate)) > 0) {
+      UnboundedEdge<T> edge;
+      edge.point.assign(feas.evaluation.x.begin(),
+                        feas.evaluation.x.begin() + static_cast<long>(n));
+      edge.ray = ray.evaluation.x;
+      edge.rate = rate;
+      set_unbounded(edge, out);
+      return true;
+    }
+  }
+  // Bounded (or undecided): walk from the phase-1 vertex. It is a basis of
+  // the programme itself when no elastic column is basic.
+  for (std::size_t j = n; j < p1.columns.size(); ++j) {
+    if (feas.basis.columns[j] == VarStatus::basic) {
+      why =
+          "the programme is feasible, but its phase-1 vertex is degenerate in the elastic columns";
+      return false;
+    }
+  }
+  Basis start;
+  start.columns.assign(feas.basis.columns.begin(),
+                       feas.basis.columns.begin() + static_cast<long>(n));
+  start.rows = feas.basis.rows;
+  UnboundedEdge<T> edge;
+  const std::size_t limit = 100 + 2 * (n + lp.rows.size());
+  const auto basis = improve_basis(lp, start, limit, why, progress, &edge);
+  if (!basis) {
+    if (edge.ray.empty()) return false;
+    set_unbounded(edge, out);
+    return true;
+  }
+  Optimum<T> opt;
+  opt.basis = *basis;
+  opt.evaluation = evaluate_basis(lp, *basis, progress);
+  if (!opt.evaluation.solved || !opt.evaluation.defect.empty()) {
+    why = opt.evaluation.defect;
+    return false;
+  }
+  fill_optimal(lp, opt, out);
+  out.certified = exact;
+  out.note = exact ? "" : "double precision";
+  return true;
+}
+
 }  // namespace
 
 template <class T>
@@ -216,21 +309,14 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
   if (main.edge) {
     // Clp stopped at a point that is exactly feasible, from which an exact
     // edge improves without end: that is the proof of unboundedness.
-    out.status = SolveStatus::unbounded;
-    out.feasible_point = main.edge->point;
-    out.ray = main.edge->ray;
-    out.ray_rate = main.edge->rate;
-    out.certified = exact;
-    out.note = exact ? "Clp reported an optimum; exact pivots found an unbounded edge"
-                     : "double precision";
+    set_unbounded(*main.edge, out);
+    if (exact) out.note = "Clp reported an optimum; exact pivots found an unbounded edge";
     return finish();
   }
-  if (main.clp_status == ClpStatus::optimal) {
+  if (main.clp_status == ClpStatus::optimal && main.checked) {
     fill_optimal(lp, main, out);
-    out.certified = exact && main.checked;
-    if (!main.checked) {
-      out.note = main.note;
-    } else if (!exact) {
+    out.certified = exact;
+    if (!exact) {
       out.note = fmt::format("double precision; checks passed within {}", kFloatCheckTolerance);
     }
     return finish();
@@ -239,64 +325,19 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress) {
     out.note = main.note;  // an iteration limit: the time limit has thrown already
     return finish();
   }
-
-  // Infeasible, unbounded, or a Clp failure: an exact phase 1 decides, then a ray.
-  switch (main.clp_status) {
-    case ClpStatus::infeasible: out.status = SolveStatus::infeasible; break;
-    case ClpStatus::unbounded: out.status = SolveStatus::unbounded; break;
-    default: out.status = SolveStatus::not_solved; break;
-  }
-  const LinearProgram<T> p1 = phase_one(lp);
-  const Optimum<T> feas = optimize(p1, progress);
-  out.clp_iterations += feas.iterations;
-  if (!feas.checked) {
-    out.note = "the phase-1 programme could not be checked: " + feas.note;
+  // Clp's optimum did not survive the check, or Clp said infeasible,
+  // unbounded or failed: decide exactly.
+  std::string why;
+  if (decide_exactly(lp, progress, out, why)) return finish();
+  if (main.clp_status == ClpStatus::optimal) {
+    fill_optimal(lp, main, out);  // Clp's answer, reported as unproved
+    out.note = main.note + "; exact decision: " + why;
     return finish();
   }
-  const T infeasibility = objective_value(p1, feas.evaluation.x);
-  if (sign_of(infeasibility) > 0) {
-    out.status = SolveStatus::infeasible;
-    out.farkas = feas.evaluation.y;
-    const bool ok = check_farkas(lp, out.farkas, out.farkas_bound);
-    out.certified = exact && ok;
-    if (!ok) {
-      out.farkas.clear();  // never report multipliers that prove nothing
-      out.note = "the phase-1 duals do not form a Farkas certificate";
-    } else if (!exact) {
-      out.note = "double precision; Farkas vector checked within tolerance";
-    }
-    return finish();
-  }
-  out.feasible_point.assign(feas.evaluation.x.begin(),
-                            feas.evaluation.x.begin() + static_cast<long>(lp.columns.size()));
-  const LinearProgram<T> rays = ray_programme(lp);
-  const Optimum<T> ray = optimize(rays, progress);
-  out.clp_iterations += ray.iterations;
-  if (!ray.checked) {
-    // Feasible (proved) but with no checked ray: neither verdict is established.
-    out.status = SolveStatus::not_solved;
-    out.note = "the programme is feasible, but the ray programme could not be checked: " + ray.note;
-    return finish();
-  }
-  const T rate = objective_value(rays, ray.evaluation.x);
-  const int improving = lp.sense == Sense::minimize ? -sign_of(rate) : sign_of(rate);
-  if (improving > 0) {
-    out.status = SolveStatus::unbounded;
-    out.ray = ray.evaluation.x;
-    out.ray_rate = rate;
-    out.certified = exact;
-    if (!exact) out.note = "double precision";
-    return finish();
-  }
-  // Clp said infeasible/unbounded or failed, but the programme is feasible
-  // with no improving ray: there is an optimum, which Clp did not give us.
-  const int iterations = out.clp_iterations;
-  out = LpResult<T>{};
-  out.clp_iterations = iterations;
   const char* said = main.clp_status == ClpStatus::infeasible  ? "reported it infeasible"
                      : main.clp_status == ClpStatus::unbounded ? "reported it unbounded"
                                                                : "failed";
-  out.note = fmt::format("the programme is feasible and bounded, but Clp {} ({})", said, main.note);
+  out.note = fmt::format("Clp {} ({}), and the exact decision stopped: {}", said, main.note, why);
   return finish();
 }
 
