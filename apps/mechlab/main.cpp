@@ -55,20 +55,19 @@ io::ReadOptions GlobalOptions::read_options() const {
 }
 
 CLI::Validator integer_in(std::uint64_t min, std::uint64_t max, const std::string& what) {
-  return CLI::Validator(
-      [=](const std::string& text) -> std::string {
-        const std::string expected =
-            fmt::format("expected a {} from {} to {}, found {}", what, min, max, text);
-        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
-          return expected;
-        try {
-          const unsigned long long v = std::stoull(text);
-          return v >= min && v <= max ? std::string() : expected;
-        } catch (const std::out_of_range&) {
-          return expected;
-        }
-      },
-      fmt::format("INT in [{}, {}]", min, max));
+  return {[=](const std::string& text) -> std::string {
+            const std::string expected =
+                fmt::format("expected a {} from {} to {}, found {}", what, min, max, text);
+            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+              return expected;
+            try {
+              const unsigned long long v = std::stoull(text);
+              return v >= min && v <= max ? std::string() : expected;
+            } catch (const std::out_of_range&) {
+              return expected;
+            }
+          },
+          fmt::format("INT in [{}, {}]", min, max)};
 }
 
 io::Document load(const std::string& path, const GlobalOptions& options) {

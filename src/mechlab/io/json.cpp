@@ -257,7 +257,7 @@ Rational Node::as_rational() const {
     switch (value_->type()) {
       case json::value_t::number_integer: return {value_->get<std::int64_t>()};
       case json::value_t::number_unsigned:
-        return Rational(mpz_class(std::to_string(value_->get<std::uint64_t>())));
+        return {mpz_class(std::to_string(value_->get<std::uint64_t>()))};
       case json::value_t::number_float: {
         const auto it = doc_->decimal_text.find(pointer_);
         if (it != doc_->decimal_text.end()) return parse_rational(it->second);
