@@ -10,10 +10,11 @@ lp_size_probe, one process per size, until a certified solve takes longer than
 --limit seconds (60) or its peak RSS exceeds --mem-gib GiB (4), and reports the
 largest size that passed both. The probe itself stops at the time limit
 (mechlab's Progress limit), so a failing size costs about --limit seconds.
+--bisect K then refines between the last pass and the first failure.
 
 Python 3 standard library only. Usage:
     bench/lp_certificate_ratio.py [--build-dir build-bench] [--seed 20240601]
-                                  [--limit 60] [--mem-gib 4] [--start 100]
+                                  [--limit 60] [--mem-gib 4] [--start 100] [--bisect 0]
                                   [--skip-bench] [--skip-probe] [--keep-malloc-memory]
                                   [-- extra lp_bench arguments]
 """
@@ -125,59 +126,81 @@ def parse_probe(text):
     return fields
 
 
-def probe_sizes(binary, seed, limit, mem_gib, start):
+def probe_one(binary, size, seed, limit, mem_kib, mem_gib):
+    """Runs lp_size_probe once, prints a table row, returns True if the size passed."""
+    cmd = [binary, str(size), str(size), str(seed), str(limit)]
+    try:
+        # The probe stops itself at `limit`; the outer timeout only guards
+        # against a hang outside the solve (instance build, Clp-only run).
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True,
+                             timeout=limit * 3 + 60).stdout
+        r = parse_probe(out)
+    except subprocess.TimeoutExpired:
+        print(f"| {size} | - | - | - | - | >{limit:g} | - | - | probe killed after {limit * 3 + 60:g} s |")
+        return False
+    ok_time = not r["timed_out"] and r["seconds"] <= limit
+    ok_mem = r["peak_rss_kib"] <= mem_kib
+    ok = ok_time and ok_mem and r["certified"] == 1
+    if ok:
+        verdict = "pass"
+    elif not ok_time:
+        verdict = f"FAIL: over {limit:g} s (stopped)"
+    elif not ok_mem:
+        verdict = f"FAIL: over {mem_gib:g} GiB"
+    else:
+        verdict = f"FAIL: not certified ({r['status']})"
+    secs = f">{limit:g}" if r["timed_out"] else f"{r['seconds']:.2f}"
+    dim = "-" if r["timed_out"] else str(r["basis_dim"])
+    bits = "-" if r["timed_out"] else str(r["x_den_bits"])
+    print(f"| {size} | {r['nonzeros']} | {dim} | {bits} | {r['clp_seconds']:.2f} | {secs} | "
+          f"{r['cpu_seconds']:.2f} | {r['peak_rss_kib'] / 1024:.0f} | {verdict} |", flush=True)
+    return ok
+
+
+def probe_sizes(binary, seed, limit, mem_gib, start, bisect):
+    """Largest passing size of the doubling, then `bisect` bisection steps
+    between it and the first failing size. Returns (doubling, refined)."""
     mem_kib = int(mem_gib * 1024 * 1024)
-    largest = None
-    size = start
     print(f"\nDoubling m = n from {start} (random_bounded, seed {seed}); "
           f"a size passes if certified within {limit:g} s and {mem_gib:g} GiB peak RSS.")
-    head = ("| m=n | nonzeros | basis_dim | x_den_bits | clp_only_s | certified_s | certified_cpu_s "
-            "| peak_rss_MiB | result |")
-    print(head)
+    print("| m=n | nonzeros | basis_dim | x_den_bits | clp_only_s | certified_s | certified_cpu_s "
+          "| peak_rss_MiB | result |")
     print("|-----|----------|-----------|------------|------------|-------------|-----------------"
           "|--------------|--------|")
-    while True:
-        cmd = [binary, str(size), str(size), str(seed), str(limit)]
-        try:
-            # The probe stops itself at `limit`; the outer timeout only guards
-            # against a hang outside the solve (instance build, Clp-only run).
-            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True,
-                                 timeout=limit * 3 + 60).stdout
-            r = parse_probe(out)
-        except subprocess.TimeoutExpired:
-            print(f"| {size} | - | - | - | - | >{limit:g} | - | - | probe killed after {limit * 3 + 60:g} s |")
-            break
-        ok_time = not r["timed_out"] and r["seconds"] <= limit
-        ok_mem = r["peak_rss_kib"] <= mem_kib
-        ok = ok_time and ok_mem and r["certified"] == 1
-        if ok:
-            verdict = "pass"
-        elif not ok_time:
-            verdict = f"FAIL: over {limit:g} s (stopped)"
-        elif not ok_mem:
-            verdict = f"FAIL: over {mem_gib:g} GiB"
-        else:
-            verdict = f"FAIL: not certified ({r['status']})"
-        secs = f">{limit:g}" if r["timed_out"] else f"{r['seconds']:.2f}"
-        dim = "-" if r["timed_out"] else str(r["basis_dim"])
-        bits = "-" if r["timed_out"] else str(r["x_den_bits"])
-        print(f"| {size} | {r['nonzeros']} | {dim} | {bits} | {r['clp_seconds']:.2f} | {secs} | "
-              f"{r['cpu_seconds']:.2f} | {r['peak_rss_kib'] / 1024:.0f} | {verdict} |", flush=True)
-        if not ok:
-            break
+    largest = None
+    size = start
+    while probe_one(binary, size, seed, limit, mem_kib, mem_gib):
         largest = size
         size *= 2
-    return largest
+    failed = size
+    refined = largest
+    if largest is not None and bisect > 0:
+        print(f"(bisection between {largest} and {failed}, {bisect} step(s))")
+        lo, hi = largest, failed
+        for _ in range(bisect):
+            mid = (lo + hi) // 2
+            if mid in (lo, hi):
+                break
+            if probe_one(binary, mid, seed, limit, mem_kib, mem_gib):
+                lo = mid
+            else:
+                hi = mid
+        refined = lo
+    return largest, refined
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build-dir", default=DEFAULT_BUILD)
-    ap.add_argument("--seed", type=int, default=20240601)
+    ap.add_argument("--seed", type=int, default=20240601,
+                    help="seed of the size search (lp_bench itself always uses 20240601)")
     ap.add_argument("--limit", type=float, default=60.0, help="seconds per certified solve")
     ap.add_argument("--mem-gib", type=float, default=4.0, help="peak RSS limit in GiB")
     ap.add_argument("--start", type=int, default=100, help="first m = n of the doubling")
+    ap.add_argument("--bisect", type=int, default=0,
+                    help="after the doubling, this many bisection steps between the last "
+                         "passing and the first failing size (each costs up to --limit s)")
     ap.add_argument("--skip-bench", action="store_true")
     ap.add_argument("--skip-probe", action="store_true")
     ap.add_argument("--keep-malloc-memory", action="store_true",
@@ -194,7 +217,7 @@ def main():
     load = os.getloadavg()
     print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
           f"on {os.cpu_count()} CPUs" +
-          ("  (WARNING: machine busy, timings will be inflated)" if load[0] > 0.5 else ""))
+          ("  (WARNING: machine busy, timings will be inflated)" if load[0] > 0.75 * (os.cpu_count() or 1) else ""))
 
     if not args.skip_bench:
         report, wall = run_bench(bench_bin, args.bench_args, args.keep_malloc_memory)
@@ -207,12 +230,15 @@ def main():
         print_ratio_table(parse_runs(report))
 
     if not args.skip_probe:
-        largest = probe_sizes(probe_bin, args.seed, args.limit, args.mem_gib, args.start)
+        largest, refined = probe_sizes(probe_bin, args.seed, args.limit, args.mem_gib,
+                                       args.start, args.bisect)
         if largest is None:
             print(f"\nNo size from {args.start} up passed.")
         else:
             print(f"\nLargest certified size by doubling: m = n = {largest} "
                   f"(seed {args.seed}, within {args.limit:g} s and {args.mem_gib:g} GiB).")
+            if args.bisect > 0:
+                print(f"After {args.bisect} bisection step(s): m = n = {refined} passes.")
 
     load = os.getloadavg()
     print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
