@@ -85,7 +85,7 @@ class DenseLu {
   }
 
   // A x = b.
-  std::vector<T> solve(const std::vector<T>& b) const {
+  std::optional<std::vector<T>> solve(const std::vector<T>& b, Progress& /*progress*/) const {
     const std::size_t n = lu_.size();
     std::vector<T> z(n);
     for (std::size_t i = 0; i < n; ++i) z[i] = b[perm_[i]];
@@ -104,7 +104,8 @@ class DenseLu {
   }
 
   // A' y = c, from A' = U' L' P.
-  std::vector<T> solve_transposed(const std::vector<T>& c) const {
+  std::optional<std::vector<T>> solve_transposed(const std::vector<T>& c,
+                                                 Progress& /*progress*/) const {
     const std::size_t n = lu_.size();
     std::vector<T> w(c);
     for (std::size_t i = 0; i < n; ++i) {
@@ -126,6 +127,123 @@ class DenseLu {
  private:
   std::vector<std::vector<T>> lu_;
   std::vector<std::size_t> perm_;
+};
+
+// Solves square rational systems fraction-free: each row of [A | b] is scaled
+// to integers, then Bareiss elimination keeps every entry an integer minor
+// (exact divisions, no gcd), and back substitution yields det * x. Measured
+// 6-16x faster than the mpq LU above on LP bases of order 50-300, because mpq
+// arithmetic spends most of its time in gcds (bench/README.md). Each solve
+// eliminates afresh; the matrix is kept, not factored.
+class BareissSolver {
+ public:
+  bool factor(std::vector<std::vector<Rational>> a, Progress& /*progress*/) {
+    a_ = std::move(a);
+    return true;  // singularity shows in solve()
+  }
+
+  // A x = b; nullopt when A is singular.
+  std::optional<std::vector<Rational>> solve(const std::vector<Rational>& b,
+                                             Progress& progress) const {
+    return eliminate(a_, b, false, progress);
+  }
+  // A' y = c.
+  std::optional<std::vector<Rational>> solve_transposed(const std::vector<Rational>& c,
+                                                        Progress& progress) const {
+    return eliminate(a_, c, true, progress);
+  }
+
+ private:
+  static std::optional<std::vector<Rational>> eliminate(const std::vector<std::vector<Rational>>& a,
+                                                        const std::vector<Rational>& b,
+                                                        bool transposed, Progress& progress) {
+    const std::size_t n = a.size();
+    auto entry = [&](std::size_t i, std::size_t j) -> const Rational& {
+      return transposed ? a[j][i] : a[i][j];
+    };
+    // Integer rows: multiply row i and b_i by the lcm of their denominators.
+    std::vector<std::vector<mpz_class>> m(n, std::vector<mpz_class>(n));
+    std::vector<mpz_class> rhs(n);
+    mpz_class scale;
+    for (std::size_t i = 0; i < n; ++i) {
+      scale = b[i].get_den();
+      for (std::size_t j = 0; j < n; ++j) {
+        const Rational& v = entry(i, j);
+        if (sgn(v) != 0 && v.get_den() != 1)
+          mpz_lcm(scale.get_mpz_t(), scale.get_mpz_t(), v.get_den_mpz_t());
+      }
+      for (std::size_t j = 0; j < n; ++j) {
+        const Rational& v = entry(i, j);
+        if (sgn(v) == 0) continue;
+        m[i][j] = scale / v.get_den() * v.get_num();
+      }
+      rhs[i] = scale / b[i].get_den() * b[i].get_num();
+    }
+    mpz_class prev = 1;
+    mpz_class t;
+    for (std::size_t k = 0; k < n; ++k) {
+      progress.check();
+      std::size_t p = n;
+      std::size_t best = 0;
+      for (std::size_t i = k; i < n; ++i) {
+        if (sgn(m[i][k]) == 0) continue;
+        const std::size_t size = mpz_size(m[i][k].get_mpz_t());
+        if (p == n || size < best) {
+          p = i;
+          best = size;
+        }
+      }
+      if (p == n) return std::nullopt;
+      std::swap(m[k], m[p]);
+      std::swap(rhs[k], rhs[p]);
+      const mpz_class& piv = m[k][k];
+      for (std::size_t i = k + 1; i < n; ++i) {
+        const mpz_class f = m[i][k];
+        const bool f_zero = sgn(f) == 0;
+        // m_ij = (piv m_ij - f m_kj) / prev exactly (Sylvester's identity).
+        for (std::size_t j = k + 1; j < n; ++j) {
+          mpz_mul(t.get_mpz_t(), piv.get_mpz_t(), m[i][j].get_mpz_t());
+          if (!f_zero) mpz_submul(t.get_mpz_t(), f.get_mpz_t(), m[k][j].get_mpz_t());
+          mpz_divexact(m[i][j].get_mpz_t(), t.get_mpz_t(), prev.get_mpz_t());
+        }
+        mpz_mul(t.get_mpz_t(), piv.get_mpz_t(), rhs[i].get_mpz_t());
+        if (!f_zero) mpz_submul(t.get_mpz_t(), f.get_mpz_t(), rhs[k].get_mpz_t());
+        mpz_divexact(rhs[i].get_mpz_t(), t.get_mpz_t(), prev.get_mpz_t());
+        m[i][k] = 0;
+      }
+      prev = piv;
+    }
+    if (n == 0) return std::vector<Rational>{};
+    // Back substitution for y = det * x, an integer vector (Cramer's rule).
+    const mpz_class det = m[n - 1][n - 1];
+    std::vector<mpz_class> y(n);
+    for (std::size_t i = n; i-- > 0;) {
+      mpz_mul(t.get_mpz_t(), det.get_mpz_t(), rhs[i].get_mpz_t());
+      for (std::size_t j = i + 1; j < n; ++j) {
+        if (sgn(m[i][j]) != 0) mpz_submul(t.get_mpz_t(), m[i][j].get_mpz_t(), y[j].get_mpz_t());
+      }
+      mpz_divexact(y[i].get_mpz_t(), t.get_mpz_t(), m[i][i].get_mpz_t());
+    }
+    std::vector<Rational> x(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      x[i] = Rational(y[i], det);
+      x[i].canonicalize();
+    }
+    return x;
+  }
+
+  std::vector<std::vector<Rational>> a_;
+};
+
+// The basis solver for a number type: fraction-free for Rational, LU with
+// partial pivoting for double.
+template <class T>
+struct SolverFor {
+  using type = DenseLu<T>;
+};
+template <>
+struct SolverFor<Rational> {
+  using type = BareissSolver;
 };
 
 // The value a nonbasic variable takes, or nullopt when its status names an infinite bound.
@@ -175,6 +293,7 @@ class BasisSystem {
   // the wrong size, or M is singular.
   bool factor(const LinearProgram<T>& lp, const Basis& basis, Progress& progress) {
     lp_ = &lp;
+    progress_ = &progress;
     basis_ = &basis;
     const std::size_t n = lp.columns.size();
     const std::size_t m = lp.rows.size();
@@ -231,7 +350,12 @@ class BasisSystem {
       defect_ = "the basis matrix is singular";
       return false;
     }
-    const std::vector<T> xb = lu_.solve(rhs_);
+    const auto solved = lu_.solve(rhs_, progress);
+    if (!solved) {
+      defect_ = "the basis matrix is singular";
+      return false;
+    }
+    const std::vector<T>& xb = *solved;
     for (std::size_t j = 0; j < n; ++j) {
       if (pos_col_[j] != n) x_[j] = xb[pos_col_[j]];
     }
@@ -250,7 +374,7 @@ class BasisSystem {
     for (std::size_t j = 0; j < n; ++j) {
       if (pos_col_[j] != n) cb[pos_col_[j]] = min_cost(j);
     }
-    const std::vector<T> yb = lu_.solve_transposed(cb);
+    const std::vector<T> yb = lu_.solve_transposed(cb, *progress_).value();
     y.assign(m, T(0));
     for (std::size_t r = 0; r < m; ++r) {
       if (pos_row_[r] != m) y[r] = yb[pos_row_[r]];
@@ -282,7 +406,7 @@ class BasisSystem {
     } else {
       b[pos_row_[v - n]] = T(1);
     }
-    const std::vector<T> db = lu_.solve(b);
+    const std::vector<T> db = lu_.solve(b, *progress_).value();
     for (std::size_t j = 0; j < n; ++j) {
       if (pos_col_[j] != n) dx[j] = db[pos_col_[j]];
     }
@@ -306,7 +430,8 @@ class BasisSystem {
   std::vector<std::size_t> pos_row_;
   std::vector<T> rhs_;
   std::vector<T> x_;
-  DenseLu<T> lu_;
+  typename SolverFor<T>::type lu_;
+  Progress* progress_ = nullptr;
 };
 
 // A variable of the bounded form: its bounds and status, columns then rows.
