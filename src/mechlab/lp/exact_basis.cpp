@@ -454,18 +454,31 @@ std::vector<Var<T>> variables(const LinearProgram<T>& lp, Basis& basis) {
   return out;
 }
 
+// Evaluates `basis` and leaves `system` factored for it (improve_basis then
+// asks the same system for an edge direction).
+template <class T>
+BasisEvaluation<T> evaluate_with(const LinearProgram<T>& lp, const Basis& basis,
+                                 BasisSystem<T>& system, Progress& progress);
+
 }  // namespace
 
 template <class T>
 BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis,
                                   Progress& progress) {
+  BasisSystem<T> system;
+  return evaluate_with(lp, basis, system, progress);
+}
+
+namespace {
+template <class T>
+BasisEvaluation<T> evaluate_with(const LinearProgram<T>& lp, const Basis& basis,
+                                 BasisSystem<T>& system, Progress& progress) {
   const std::size_t n = lp.columns.size();
   const std::size_t m = lp.rows.size();
   if (basis.columns.size() != n || basis.rows.size() != m) {
     throw InternalError("evaluate_basis: basis does not match the programme");
   }
   BasisEvaluation<T> out;
-  BasisSystem<T> system;
   if (!system.factor(lp, basis, progress)) {
     out.defect = system.defect();
     return out;
@@ -529,6 +542,7 @@ BasisEvaluation<T> evaluate_basis(const LinearProgram<T>& lp, const Basis& basis
   }
   return out;
 }
+}  // namespace
 
 template <class T>
 std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std::size_t max_pivots,
@@ -538,7 +552,8 @@ std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std:
   auto fixed = [](const Var<T>& v) { return *v.lower && *v.upper && **v.lower == **v.upper; };
   for (std::size_t pivots = 0; pivots <= max_pivots; ++pivots) {
     progress.check();
-    const BasisEvaluation<T> ev = evaluate_basis(lp, basis, progress);
+    BasisSystem<T> system;
+    const BasisEvaluation<T> ev = evaluate_with(lp, basis, system, progress);
     if (!ev.solved || !ev.primal_feasible) {
       note = ev.solved ? "the basis is not primal feasible" : ev.defect;
       return std::nullopt;
@@ -563,11 +578,6 @@ std::optional<Basis> improve_basis(const LinearProgram<T>& lp, Basis basis, std:
       }
     }
     if (entering == vars.size()) return basis;  // no improving move: optimal
-    BasisSystem<T> system;
-    if (!system.factor(lp, basis, progress)) {
-      note = system.defect();
-      return std::nullopt;
-    }
     std::vector<T> dir = system.direction(entering);
     if (sigma < 0) {
       for (T& x : dir) x = -x;
