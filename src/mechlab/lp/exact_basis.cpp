@@ -20,16 +20,12 @@ bool is_zero(const T& x) {
   }
 }
 
-template <class T>
-double magnitude(const T& x) {
-  return std::fabs(NumberTraits<T>::to_double(x));
-}
+// P A = L U in doubles, with partial pivoting and L unit lower triangular,
+// stored in one dense square array; zero entries are skipped. The --float
+// counterpart of BareissSolver below.
+class DoubleLu {
+  using T = double;
 
-// P A = L U with L unit lower triangular, stored in one dense square array. The
-// basis matrices mechlab certifies are small and sparse-ish: zero entries are
-// skipped, which is most of the work saved.
-template <class T>
-class DenseLu {
  public:
   bool factor(std::vector<std::vector<T>> a, Progress& progress) {
     lu_ = std::move(a);
@@ -37,34 +33,19 @@ class DenseLu {
     perm_.resize(n);
     for (std::size_t i = 0; i < n; ++i) perm_[i] = i;
     double scale = 0;
-    if constexpr (!NumberTraits<T>::exact) {
-      for (const auto& row : lu_) {
-        for (const T& v : row) scale = std::fmax(scale, magnitude(v));
-      }
+    for (const auto& row : lu_) {
+      for (const double v : row) scale = std::fmax(scale, std::fabs(v));
     }
     std::vector<std::size_t> nz;
     for (std::size_t k = 0; k < n; ++k) {
       progress.check();
+      // Partial pivoting: the largest entry of the column, if not negligible.
       std::size_t p = n;
-      if constexpr (NumberTraits<T>::exact) {
-        // The nonzero pivot with the smallest numbers keeps the fractions small.
-        std::size_t best = 0;
-        for (std::size_t i = k; i < n; ++i) {
-          if (is_zero(lu_[i][k])) continue;
-          const std::size_t size =
-              mpz_size(lu_[i][k].get_num_mpz_t()) + mpz_size(lu_[i][k].get_den_mpz_t());
-          if (p == n || size < best) {
-            p = i;
-            best = size;
-          }
-        }
-      } else {
-        double best = 1e-11 * std::fmax(scale, 1.0);
-        for (std::size_t i = k; i < n; ++i) {
-          if (magnitude(lu_[i][k]) > best) {
-            p = i;
-            best = magnitude(lu_[i][k]);
-          }
+      double best = 1e-11 * std::fmax(scale, 1.0);
+      for (std::size_t i = k; i < n; ++i) {
+        if (std::fabs(lu_[i][k]) > best) {
+          p = i;
+          best = std::fabs(lu_[i][k]);
         }
       }
       if (p == n) return false;
@@ -132,7 +113,7 @@ class DenseLu {
 // Solves square rational systems fraction-free: each row of [A | b] is scaled
 // to integers, then Bareiss elimination keeps every entry an integer minor
 // (exact divisions, no gcd), and back substitution yields det * x. Measured
-// 6-16x faster than the mpq LU above on LP bases of order 50-300, because mpq
+// 6-16x faster than an mpq LU on LP bases of order 50-300, because mpq
 // arithmetic spends most of its time in gcds (bench/README.md). Each solve
 // eliminates afresh; the matrix is kept, not factored.
 class BareissSolver {
@@ -239,7 +220,7 @@ class BareissSolver {
 // partial pivoting for double.
 template <class T>
 struct SolverFor {
-  using type = DenseLu<T>;
+  using type = DoubleLu;
 };
 template <>
 struct SolverFor<Rational> {
@@ -294,7 +275,6 @@ class BasisSystem {
   bool factor(const LinearProgram<T>& lp, const Basis& basis, Progress& progress) {
     lp_ = &lp;
     progress_ = &progress;
-    basis_ = &basis;
     const std::size_t n = lp.columns.size();
     const std::size_t m = lp.rows.size();
     x_.assign(n, T(0));
@@ -423,7 +403,6 @@ class BasisSystem {
   }
 
   const LinearProgram<T>* lp_ = nullptr;
-  const Basis* basis_ = nullptr;
   std::string defect_;
   std::size_t k_ = 0;
   std::vector<std::size_t> pos_col_;
