@@ -4,7 +4,8 @@
   cli_check.py MECHLAB bad    DIR [--update]   every DIR/*.json must be rejected:
       exit code 2 and stderr equal to DIR/NAME.expected ("FILE" stands for the path).
       The command comes from the file name's prefix (lp-* -> "lp solve",
-      distribution-* -> "distribution check"); DIR/NAME.args adds options.
+      distribution-* -> "distribution check", mechanism-* -> "mechanism audit",
+      design-* -> "mechanism design", game-* -> "mechanism equilibria"); DIR/NAME.args adds options.
   cli_check.py MECHLAB golden DIR [--update]   for every DIR/NAME.args, run mechlab with
       those arguments from the repository root: stdout must equal DIR/NAME.out and the
       exit code DIR/NAME.code (0 when absent).
@@ -17,7 +18,9 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-COMMANDS = {"lp": ["lp", "solve"], "distribution": ["distribution", "check"]}
+COMMANDS = {"lp": ["lp", "solve"], "distribution": ["distribution", "check"],
+            "mechanism": ["mechanism", "audit"], "design": ["mechanism", "design"],
+            "game": ["mechanism", "equilibria"]}
 
 
 def run(mechlab, args):

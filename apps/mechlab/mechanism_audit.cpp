@@ -1,0 +1,9 @@
+// Placeholder until the verb lands.
+#include "mechanism_verbs.hpp"
+#include "mechlab/core/error.hpp"
+
+namespace mechlab::cli {
+Result run_mechanism_audit(const MechanismArgs&, const GlobalOptions&) {
+  throw InternalError("mechanism audit: not implemented yet");
+}
+}  // namespace mechlab::cli
