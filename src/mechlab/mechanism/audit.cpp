@@ -1,0 +1,2 @@
+// Placeholder: filled by the audit work.
+#include "mechlab/mechanism/model.hpp"

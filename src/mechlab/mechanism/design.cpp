@@ -1,0 +1,2 @@
+// Placeholder: filled by the design work.
+#include "mechlab/mechanism/model.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: filled by the game work.
+#include "mechlab/mechanism/model.hpp"

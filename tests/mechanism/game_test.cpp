@@ -1,0 +1,2 @@
+// Placeholder: filled by the game work.
+#include <gtest/gtest.h>

@@ -1,0 +1,2 @@
+// Placeholder: filled by the io work.
+#include <gtest/gtest.h>
