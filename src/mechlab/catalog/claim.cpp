@@ -28,6 +28,7 @@ const Registry& builtin_registry() {
     Registry r;
     add_core_claims(r);
     add_lp_claims(r);
+    add_mechanism_claims(r);
     return r;
   }();
   return registry;
