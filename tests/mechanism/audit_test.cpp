@@ -104,6 +104,7 @@ TEST(Audit, AgvAppendixEBalancedAndBayesianButNotDominant) {
   EXPECT_EQ(dsic.largest_violation(), 5);
   EXPECT_EQ(dsic.tightest->name, "DSIC[agent=a1,true=L,report=H,others=(a2=H, a3=-)]");
   EXPECT_EQ(a.expected_welfare, q(11, 2));
+  EXPECT_EQ(a.efficiency_ties, 2U);  // (L,L): N ~ S; (L,H): N ~ S ~ B (004 §4.5)
 }
 
 // A posted-price table where the high type mimics the low type.

@@ -107,12 +107,19 @@ class Auditor {
     a.expected_payoff.assign(n, T(0));
     for (std::size_t t = 0; t < p_.profile_count(); ++t) {
       const T& pt = p_.p_profile[t];
-      if (sign_of(pt) == 0) continue;
       T best = T(0);
+      std::size_t maximisers = 0;
       for (std::size_t c = 0; c < p_.alternative_count(); ++c) {
         const T w = welfare(t, c);
-        if (c == 0 || w > best) best = w;
+        if (c == 0 || sign_of(T(w - best)) > 0) {
+          best = w;
+          maximisers = 1;
+        } else if (sign_of(T(w - best)) == 0) {
+          ++maximisers;
+        }
       }
+      if (maximisers > 1) ++a.efficiency_ties;
+      if (sign_of(pt) == 0) continue;
       a.efficient_welfare += pt * best;
       for (std::size_t i = 0; i < n; ++i) {
         a.expected_payoff[i] += pt * truthful_[i][t];

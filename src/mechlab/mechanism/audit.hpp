@@ -81,9 +81,12 @@ template <class T>
 struct Audit {
   std::vector<PropertyAudit<T>> properties;
   // Summary under truthful reporting.
-  T expected_welfare = T(0);       // E Σ_i v̂_i(q(t); t)
-  T expected_revenue = T(0);       // -E Σ_i x_i(t)
-  T efficient_welfare = T(0);      // E max_c Σ_i v̂_i(c; t)
+  T expected_welfare = T(0);   // E Σ_i v̂_i(q(t); t)
+  T expected_revenue = T(0);   // -E Σ_i x_i(t)
+  T efficient_welfare = T(0);  // E max_c Σ_i v̂_i(c; t)
+  // Profiles where max_c Σ_i v̂_i(c; t) has several maximisers: there the
+  // tie-break order of the alternatives decides the efficient outcome (003 §3.3).
+  std::size_t efficiency_ties = 0;
   std::vector<T> expected_payoff;  // by agent
 };
 

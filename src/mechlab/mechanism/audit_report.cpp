@@ -94,6 +94,7 @@ nlohmann::json to_json(const Problem<T>& p, const Mechanism<T>& m, const Audit<T
   j["truthful"] = {{"expected_welfare", io::number_json(a.expected_welfare)},
                    {"efficient_welfare", io::number_json(a.efficient_welfare)},
                    {"expected_revenue", io::number_json(a.expected_revenue)},
+                   {"efficiency_ties", a.efficiency_ties},
                    {"expected_payoff", payoffs}};
   auto& props = j["properties"] = nlohmann::json::array();
   for (const auto& pa : a.properties) {
@@ -123,6 +124,10 @@ std::string to_text(const Problem<T>& p, const Mechanism<T>& m, const Audit<T>& 
   out += fmt::format("truthful: expected welfare {} (efficient {}), expected revenue {}\n",
                      io::number_text(a.expected_welfare), io::number_text(a.efficient_welfare),
                      io::number_text(a.expected_revenue));
+  out += fmt::format(
+      "efficient choice: ties at {} of {} profiles (broken by the order of the "
+      "alternatives)\n",
+      a.efficiency_ties, p.profile_count());
   io::Table summary(
       {"property", "verdict", "checked", "violated", "min slack / largest violation", "at"});
   for (const auto& pa : a.properties) {
