@@ -29,7 +29,7 @@ Environment<Rational> three_bidders() {
   e.types = {{"1", "2", "3"}, {"1", "2", "3"}, {"1", "2", "3"}};
   e.alternatives = {"keep", "to b1", "to b2", "to b3"};
   for (std::size_t i = 0; i < 3; ++i) {
-    std::vector<Rational> v(4 * 3, Rational(0));
+    std::vector<Rational> v(std::size_t{12}, Rational(0));  // 4 alternatives × 3 types
     for (std::size_t t = 0; t < 3; ++t) v[(i + 1) * 3 + t] = Rational(static_cast<long>(t + 1));
     e.values.push_back(std::move(v));
   }

@@ -169,7 +169,7 @@ Problem<T> read_problem(const io::Node& root, const io::ReadOptions& options) {
   std::size_t profile_count = 1;
   for (const auto& t : env.types) profile_count *= t.size();
   if (const auto joint = prior.find("joint")) {
-    if (prior.find("independent")) prior.fail("either \"joint\" or \"independent\"", "both");
+    if (prior.find("independent")) prior.fail(R"(either "joint" or "independent")", "both");
     env.prior = numbers<T>(*joint, env.states.size() * profile_count,
                            "probabilities by (state, type profile), row-major", options);
     for (std::size_t k = 0; k < env.prior.size(); ++k) {
@@ -211,7 +211,7 @@ Problem<T> read_problem(const io::Node& root, const io::ReadOptions& options) {
       }
     }
   } else {
-    prior.fail("\"joint\" or \"independent\"", "neither");
+    prior.fail(R"("joint" or "independent")", "neither");
   }
   try {
     return prepare(std::move(env));
@@ -251,7 +251,7 @@ Mechanism<T> read_mechanism(const io::Node& node, const Problem<T>& problem,
     } else if (rule == "agv") {
       m = agv(problem, m, transfers.pointer());
     } else {
-      transfers.fail("\"none\", \"vcg\", \"gvcg\", \"agv\" or a table", transfers.describe());
+      transfers.fail(R"("none", "vcg", "gvcg", "agv" or a table)", transfers.describe());
     }
   } else {
     m.transfers = per_agent_tables<T>(transfers, problem, "transfers", options);

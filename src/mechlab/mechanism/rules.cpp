@@ -156,17 +156,25 @@ Mechanism<T> augment(Mechanism<T> m, const std::vector<std::vector<T>>& rewards,
   return m;
 }
 
-#define MECHLAB_RULES(T)                                                                           \
-  template EfficientChoice efficient_choice(const Problem<T>&);                                    \
-  template Mechanism<T> efficient_mechanism(const Problem<T>&);                                    \
-  template std::vector<std::vector<T>> clarke_transfers(const Problem<T>&, const std::vector<T>&); \
-  template Mechanism<T> vcg(const Problem<T>&);                                                    \
-  template Mechanism<T> gvcg(const Problem<T>&);                                                   \
-  template Mechanism<T> agv(const Problem<T>&, const Mechanism<T>&, const std::string&);           \
-  template Mechanism<T> augment(Mechanism<T>, const std::vector<std::vector<T>>&,                  \
-                                const std::string&);
-MECHLAB_RULES(Rational)
-MECHLAB_RULES(double)
-#undef MECHLAB_RULES
+template EfficientChoice efficient_choice(const Problem<Rational>&);
+template Mechanism<Rational> efficient_mechanism(const Problem<Rational>&);
+template std::vector<std::vector<Rational>> clarke_transfers(const Problem<Rational>&,
+                                                             const std::vector<Rational>&);
+template Mechanism<Rational> vcg(const Problem<Rational>&);
+template Mechanism<Rational> gvcg(const Problem<Rational>&);
+template Mechanism<Rational> agv(const Problem<Rational>&, const Mechanism<Rational>&,
+                                 const std::string&);
+template Mechanism<Rational> augment(Mechanism<Rational>, const std::vector<std::vector<Rational>>&,
+                                     const std::string&);
+template EfficientChoice efficient_choice(const Problem<double>&);
+template Mechanism<double> efficient_mechanism(const Problem<double>&);
+template std::vector<std::vector<double>> clarke_transfers(const Problem<double>&,
+                                                           const std::vector<double>&);
+template Mechanism<double> vcg(const Problem<double>&);
+template Mechanism<double> gvcg(const Problem<double>&);
+template Mechanism<double> agv(const Problem<double>&, const Mechanism<double>&,
+                               const std::string&);
+template Mechanism<double> augment(Mechanism<double>, const std::vector<std::vector<double>>&,
+                                   const std::string&);
 
 }  // namespace mechlab::mechanism
