@@ -337,6 +337,9 @@ DesignResult<T> solve_design(const Problem<T>& p, const DesignLp<T>& d, const De
         r.binding.push_back({row.name, r.lp.duals.empty() ? T(0) : r.lp.duals[k]});
       }
     }
+    // The multipliers that price a constraint first; ties keep the row order.
+    std::stable_partition(r.binding.begin(), r.binding.end(),
+                          [](const NamedValue<T>& b) { return sign_of(b.value) != 0; });
     r.mechanism = std::move(m);
   } else if (r.lp.status == lp::SolveStatus::infeasible && !r.lp.farkas.empty()) {
     r.farkas_bound = r.lp.farkas_bound;

@@ -103,7 +103,8 @@ struct DesignResult {
   T revenue = T(0);
   T welfare = T(0);
   std::optional<T> subsidy;  // min_subsidy: the smallest worst-case deficit
-  // Rows at a bound, with their duals (d objective / d bound), in row order.
+  // Rows at a bound, with their duals (d objective / d bound): those with a
+  // non-zero dual first, each group in row order.
   std::vector<NamedValue<T>> binding;
   // status == infeasible: the non-zero Farkas multipliers, by row, and the
   // bound they prove (sup of Σ_r y_r (a_r x − s_r) over the box, < 0).

@@ -1,6 +1,8 @@
 // Renderers for automated mechanism design: JSON (every number exact) and text.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "mechlab/io/output.hpp"
 #include "mechlab/mechanism/design.hpp"
 
@@ -144,8 +146,12 @@ std::string to_text(const Problem<T>& p, const DesignSpec<T>& spec, const Design
     }
     out += "\noptimal mechanism (outcome and transfers paid to each agent, by type profile):\n";
     out += mech.render();
-    out += fmt::format("\nbinding constraints ({}) and their duals (d objective / d bound):\n",
-                       r.binding.size());
+    const auto priced = std::count_if(r.binding.begin(), r.binding.end(),
+                                      [](const auto& b) { return sign_of(b.value) != 0; });
+    out += fmt::format(
+        "\nbinding constraints ({}, {} with a non-zero dual) and their duals (d objective / d "
+        "bound):\n",
+        r.binding.size(), priced);
     io::Table b({"constraint", "dual"});
     for (std::size_t k = 0; k < r.binding.size() && k < show; ++k)
       b.add({r.binding[k].name, number_text(r.binding[k].value)});
