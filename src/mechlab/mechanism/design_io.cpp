@@ -42,7 +42,7 @@ std::vector<T> outcome_table(const io::Node& node, const Problem<T>& problem,
                              const io::ReadOptions& options) {
   const auto& alts = problem.env.alternatives;
   const auto items =
-      node.items("\"free\", \"efficient\" or an array of outcomes, one per type profile");
+      node.items(R"("free", "efficient" or an array of outcomes, one per type profile)");
   if (items.size() != problem.profile_count()) {
     node.fail(fmt::format("{} outcomes (one per type profile)", problem.profile_count()),
               fmt::format("{}", items.size()));
@@ -236,7 +236,7 @@ DesignSpec<T> read_design(const io::Node& node, const Problem<T>& problem,
         BudgetConstraint::feasible}[choice(*o, {"none", "ex_post", "ex_ante", "feasible"})];
   }
   if (const auto o = node.find("transfers")) {
-    o->expect_object("an object {\"lower\": number, \"upper\": number} (both optional)");
+    o->expect_object(R"(an object {"lower": number, "upper": number} (both optional))");
     o->allow_only({"lower", "upper"});
     if (const auto l = o->find("lower")) spec.transfer_lower = number<T>(*l, options);
     if (const auto u = o->find("upper")) spec.transfer_upper = number<T>(*u, options);
