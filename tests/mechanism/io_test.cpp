@@ -36,6 +36,10 @@ TEST(MechanismIo, ExamplesMatchCatalogInstances) {
   expect_same(example("agv-appendix-e.json").problem.env, instances::appendix_e());
   expect_same(example("vcg-three-bidders.json").problem.env, instances::three_bidders());
   expect_same(example("gvcg-interdependent.json").problem.env, instances::interdependent_pair());
+  expect_same(example("design-myerson.json").problem.env, instances::myerson_grid());
+  expect_same(example("design-cremer-mclean.json").problem.env, instances::cremer_mclean());
+  expect_same(example("design-myerson-satterthwaite.json").problem.env,
+              instances::bilateral_trade());
 }
 
 constexpr const char* kHead = R"({"model": "mechanism", "version": 1,

@@ -6,6 +6,7 @@
 #include "mechlab/catalog/claim.hpp"
 #include "mechlab/core/error.hpp"
 #include "mechlab/mechanism/audit.hpp"
+#include "mechlab/mechanism/design.hpp"
 #include "mechlab/mechanism/instances.hpp"
 #include "mechlab/mechanism/rules.hpp"
 
@@ -31,6 +32,40 @@ std::string verdict(const mechanism::PropertyAudit<Rational>& pa) {
   return fmt::format("{} fails ({} {} at {})", mechanism::property_id(pa.property),
                      mechanism::violation_word(pa.property), to_string(pa.largest_violation()),
                      pa.tightest->name);
+}
+
+mechanism::DesignSpec<Rational> spec(mechanism::IcConstraint ic, mechanism::IrConstraint ir,
+                                     mechanism::BudgetConstraint budget) {
+  mechanism::DesignSpec<Rational> s;
+  s.ic = ic;
+  s.ir = ir;
+  s.budget = budget;
+  return s;
+}
+
+// E[max_i φ(v_i)^+] for i.i.d. values uniform on {1..k}: the discrete virtual
+// value of v is v − (1 − F(v)) / f(v) = v − (k − v) (unit grid), and the
+// optimal revenue is the expected largest non-negative virtual value.
+Rational myerson_closed_form(std::size_t bidders, long k) {
+  std::vector<long> profile(bidders, 1);
+  Rational total = 0;
+  Rational weight(1);
+  for (std::size_t i = 0; i < bidders; ++i) weight /= k;
+  while (true) {
+    long best = 0;
+    for (const long v : profile) best = std::max(best, v - (k - v));
+    total += weight * best;
+    std::size_t i = 0;
+    while (i < bidders && profile[i] == k) profile[i++] = 1;
+    if (i == bidders) break;
+    ++profile[i];
+  }
+  return total;
+}
+
+std::string lp_text(const mechanism::DesignResult<Rational>& r) {
+  return lp::status_text(r.lp) +
+         (r.lp.status == lp::SolveStatus::optimal ? ", revenue " + to_string(r.revenue) : "");
 }
 
 }  // namespace
@@ -115,6 +150,87 @@ void add_mechanism_claims(Registry& registry) {
            evidence += "; " + verdict(pa);
          }
          return CheckResult{ok, evidence};
+       }});
+  using mechanism::BudgetConstraint;
+  using mechanism::IcConstraint;
+  using mechanism::IrConstraint;
+  registry.add(
+      {"mechanism/myerson-discrete", "Myerson (1981); discrete virtual values (Elkind 2007)",
+       "The revenue-maximising BIC, interim IR auction for two bidders with values uniform on "
+       "{1,...,5} earns E[max_i phi(v_i)^+] = 71/25, with phi(v) = v - (1 - F(v))/f(v) on the "
+       "grid; a DSIC, ex post IR mechanism earns the same.",
+       Expected::holds, "", [](Progress& progress) {
+         const auto p = mechanism::prepare(mechanism::instances::myerson_grid());
+         const Rational closed = myerson_closed_form(2, 5);
+         const auto bic = mechanism::design(
+             p, spec(IcConstraint::bic, IrConstraint::interim, BudgetConstraint::none), progress);
+         const auto dsic = mechanism::design(
+             p, spec(IcConstraint::dsic, IrConstraint::ex_post, BudgetConstraint::none), progress);
+         const bool ok = bic.lp.certified && dsic.lp.certified && bic.revenue == closed &&
+                         dsic.revenue == closed;
+         return CheckResult{ok,
+                            fmt::format("closed form {}; BIC/interim IR: {}; DSIC/ex post IR: {}",
+                                        to_string(closed), lp_text(bic), lp_text(dsic))};
+       }});
+  registry.add(
+      {"mechanism/cremer-mclean", "Cremer and McLean (1988)",
+       "With correlated values whose conditional beliefs are linearly independent, a BIC, "
+       "interim IR mechanism extracts the full expected surplus (two bidders, values {1,2,3}, "
+       "P proportional to 4, 2, 1 as |t1 - t2| = 0, 1, 2: revenue 25/11).",
+       Expected::holds, "", [](Progress& progress) {
+         const auto p = mechanism::prepare(mechanism::instances::cremer_mclean());
+         Rational surplus = 0;
+         for (std::size_t t = 0; t < p.profile_count(); ++t) {
+           Rational best = 0;
+           for (std::size_t c = 0; c < p.alternative_count(); ++c) {
+             Rational w = 0;
+             for (std::size_t i = 0; i < p.agent_count(); ++i) w += p.value_hat(i, t, c);
+             best = std::max(best, w);
+           }
+           surplus += p.p_profile[t] * best;
+         }
+         const auto r = mechanism::design(
+             p, spec(IcConstraint::bic, IrConstraint::interim, BudgetConstraint::none), progress);
+         return CheckResult{
+             r.lp.certified && r.revenue == surplus,
+             fmt::format("expected efficient surplus {}; {}", to_string(surplus), lp_text(r))};
+       }});
+  registry.add(
+      {"mechanism/myerson-satterthwaite", "Myerson and Satterthwaite (1983)",
+       "No mechanism for bilateral trade is efficient, BIC, interim IR and ex post budget "
+       "balanced when the supports overlap (buyer {1,3,5}, seller {0,2,4}): the design LP is "
+       "infeasible, with an exact Farkas certificate.",
+       Expected::holds, "", [](Progress& progress) {
+         const auto p = mechanism::prepare(mechanism::instances::bilateral_trade());
+         auto s = spec(IcConstraint::bic, IrConstraint::interim, BudgetConstraint::ex_post);
+         s.free_outcome = false;
+         s.outcome_name = "efficient";
+         s.outcome = mechanism::efficient_mechanism(p).outcome;
+         s.objective = mechanism::DesignObjective::feasibility;
+         const auto r = mechanism::design(p, s, progress);
+         const bool ok = r.lp.status == lp::SolveStatus::infeasible && r.lp.certified;
+         return CheckResult{
+             ok, fmt::format("{}: {} rows in the certificate, bound {}", lp::status_text(r.lp),
+                             r.farkas.size(), to_string(r.farkas_bound))};
+       }});
+  registry.add(
+      {"mechanism/vcg-not-revenue-maximal-discrete",
+       "Krishna, Auction Theory (2010), §5.2; "
+       "computed",
+       "Among efficient, DSIC, ex post IR mechanisms VCG is revenue-maximal with continuous "
+       "types (revenue equivalence); on a discrete grid it is not: with three bidders uniform on "
+       "{1,2,3} VCG earns 2 and the best efficient DSIC mechanism 7/3.",
+       Expected::holds, "", [](Progress& progress) {
+         const auto p = mechanism::prepare(mechanism::instances::three_bidders());
+         auto s = spec(IcConstraint::dsic, IrConstraint::ex_post, BudgetConstraint::none);
+         s.free_outcome = false;
+         s.outcome_name = "efficient";
+         s.outcome = mechanism::efficient_mechanism(p).outcome;
+         const auto r = mechanism::design(p, s, progress);
+         const auto vcg = mechanism::audit(p, mechanism::vcg(p), {{Property::dsic}}, progress);
+         const bool ok = r.lp.certified && r.revenue == Rational(7, 3) && vcg.expected_revenue == 2;
+         return CheckResult{ok, fmt::format("VCG revenue {}; best efficient DSIC: {}",
+                                            to_string(vcg.expected_revenue), lp_text(r))};
        }});
 }
 

@@ -149,6 +149,35 @@ class Builder {
 }  // namespace
 
 template <class T>
+LinearObjective<T> objective_coefficients(const Problem<T>& p, const DesignSpec<T>& spec) {
+  if (spec.objective == DesignObjective::linear) return spec.linear;
+  const std::size_t n = p.agent_count();
+  const std::size_t alts = p.alternative_count();
+  const std::size_t profiles = p.profile_count();
+  LinearObjective<T> lin;
+  lin.sense =
+      spec.objective == DesignObjective::revenue || spec.objective == DesignObjective::welfare
+          ? lp::Sense::maximize
+          : lp::Sense::minimize;
+  if (spec.objective == DesignObjective::revenue) {
+    lin.transfers.assign(n, std::vector<T>(profiles, T(0)));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t t = 0; t < profiles; ++t) lin.transfers[i][t] = -p.p_profile[t];
+    }
+  } else if (spec.objective == DesignObjective::welfare) {
+    lin.outcome.assign(profiles * alts, T(0));
+    for (std::size_t t = 0; t < profiles; ++t) {
+      for (std::size_t c = 0; c < alts; ++c) {
+        for (std::size_t i = 0; i < n; ++i) {
+          lin.outcome[t * alts + c] += p.p_profile[t] * p.value_hat(i, t, c);
+        }
+      }
+    }
+  }
+  return lin;
+}
+
+template <class T>
 DesignLp<T> build_design_lp(const Problem<T>& p, const DesignSpec<T>& spec, Progress& progress) {
   const std::size_t n = p.agent_count();
   const std::size_t alts = p.alternative_count();
@@ -158,7 +187,8 @@ DesignLp<T> build_design_lp(const Problem<T>& p, const DesignSpec<T>& spec, Prog
   auto& lp = d.lp;
   lp.name = "design";
   const bool linear = spec.objective != DesignObjective::min_subsidy;
-  lp.sense = linear ? spec.linear.sense : lp::Sense::minimize;
+  const LinearObjective<T> objective = objective_coefficients(p, spec);
+  lp.sense = linear ? objective.sense : lp::Sense::minimize;
   Builder<T> b(p, spec, d);
 
   // Columns.
@@ -166,20 +196,20 @@ DesignLp<T> build_design_lp(const Problem<T>& p, const DesignSpec<T>& spec, Prog
     d.q_column.resize(profiles * alts);
     for (std::size_t t = 0; t < profiles; ++t) {
       for (std::size_t c = 0; c < alts; ++c) {
-        T obj = linear && !spec.linear.outcome.empty() ? spec.linear.outcome[t * alts + c] : T(0);
+        T obj = linear && !objective.outcome.empty() ? objective.outcome[t * alts + c] : T(0);
         d.q_column[t * alts + c] =
             lp.add_column(fmt::format("q[alt={},t={}]", env.alternatives[c], b.profile(t)), T(0),
                           std::nullopt, std::move(obj));
       }
     }
-  } else if (linear && !spec.linear.outcome.empty()) {
+  } else if (linear && !objective.outcome.empty()) {
     for (std::size_t k = 0; k < profiles * alts; ++k)
-      lp.objective_constant += spec.linear.outcome[k] * spec.outcome[k];
+      lp.objective_constant += objective.outcome[k] * spec.outcome[k];
   }
   d.x_column.assign(n, std::vector<std::size_t>(profiles));
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t t = 0; t < profiles; ++t) {
-      T obj = linear && !spec.linear.transfers.empty() ? spec.linear.transfers[i][t] : T(0);
+      T obj = linear && !objective.transfers.empty() ? objective.transfers[i][t] : T(0);
       d.x_column[i][t] = lp.add_column(fmt::format("x[agent={},t={}]", env.agents[i], b.profile(t)),
                                        spec.transfer_lower, spec.transfer_upper, std::move(obj));
     }
@@ -361,6 +391,10 @@ DesignResult<T> design(const Problem<T>& problem, const DesignSpec<T>& spec, Pro
   return r;
 }
 
+template LinearObjective<Rational> objective_coefficients(const Problem<Rational>&,
+                                                          const DesignSpec<Rational>&);
+template LinearObjective<double> objective_coefficients(const Problem<double>&,
+                                                        const DesignSpec<double>&);
 template DesignLp<Rational> build_design_lp(const Problem<Rational>&, const DesignSpec<Rational>&,
                                             Progress&);
 template DesignLp<double> build_design_lp(const Problem<double>&, const DesignSpec<double>&,

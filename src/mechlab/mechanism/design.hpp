@@ -50,7 +50,7 @@ struct DesignSpec {
   std::string outcome_name = "free";  // "free", "efficient", "table"
   std::vector<T> outcome;
   DesignObjective objective = DesignObjective::revenue;
-  LinearObjective<T> linear;  // the objective as coefficients (every objective but min_subsidy)
+  LinearObjective<T> linear;  // the user's coefficients (objective == linear only)
   IcConstraint ic = IcConstraint::bic;
   IrConstraint ir = IrConstraint::interim;
   BudgetConstraint budget = BudgetConstraint::none;
@@ -81,6 +81,12 @@ struct DesignLp {
   std::vector<std::vector<std::size_t>> x_column;  // by agent, profile
   std::optional<std::size_t> subsidy_column;       // min_subsidy only
 };
+
+// The objective as coefficients on q and x: revenue −Σ_t P(t) Σ_i x_i(t),
+// welfare Σ_t P(t) Σ_c q(c|t) Σ_i v̂_i(c; t), zero for feasibility, the user's
+// for linear (min_subsidy has its own column and is not linear in this sense).
+template <class T>
+LinearObjective<T> objective_coefficients(const Problem<T>& problem, const DesignSpec<T>& spec);
 
 template <class T>
 DesignLp<T> build_design_lp(const Problem<T>& problem, const DesignSpec<T>& spec,

@@ -189,7 +189,6 @@ DesignSpec<T> read_design(const io::Node& node, const Problem<T>& problem,
     }
   }
 
-  auto& lin = spec.linear;
   if (const auto o = node.find("objective"); o && !o->json().is_string()) {
     o->expect_object(
         "\"revenue\", \"welfare\", \"min_subsidy\", \"feasibility\" or an object "
@@ -201,24 +200,6 @@ DesignSpec<T> read_design(const io::Node& node, const Problem<T>& problem,
         o ? choice(*o, {"revenue", "welfare", "min_subsidy", "feasibility"}) : std::size_t{0};
     spec.objective = std::array{DesignObjective::revenue, DesignObjective::welfare,
                                 DesignObjective::min_subsidy, DesignObjective::feasibility}[k];
-    if (spec.objective == DesignObjective::revenue) {
-      lin.sense = lp::Sense::maximize;
-      lin.transfers.assign(n, std::vector<T>(profiles, T(0)));
-      for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t t = 0; t < profiles; ++t) lin.transfers[i][t] = -problem.p_profile[t];
-      }
-    } else if (spec.objective == DesignObjective::welfare) {
-      lin.sense = lp::Sense::maximize;
-      lin.outcome.assign(profiles * alts, T(0));
-      for (std::size_t t = 0; t < profiles; ++t) {
-        for (std::size_t c = 0; c < alts; ++c) {
-          for (std::size_t i = 0; i < n; ++i)
-            lin.outcome[t * alts + c] += problem.p_profile[t] * problem.value_hat(i, t, c);
-        }
-      }
-    } else {
-      lin.sense = lp::Sense::minimize;
-    }
   }
 
   if (const auto o = node.find("ic")) {

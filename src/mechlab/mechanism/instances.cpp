@@ -1,5 +1,9 @@
 #include "mechlab/mechanism/instances.hpp"
 
+#include <fmt/format.h>
+
+#include <string>
+
 namespace mechlab::mechanism::instances {
 
 namespace {
@@ -23,19 +27,7 @@ Environment<Rational> appendix_e() {
   return e;
 }
 
-Environment<Rational> three_bidders() {
-  Environment<Rational> e;
-  e.agents = {"b1", "b2", "b3"};
-  e.types = {{"1", "2", "3"}, {"1", "2", "3"}, {"1", "2", "3"}};
-  e.alternatives = {"keep", "to b1", "to b2", "to b3"};
-  for (std::size_t i = 0; i < 3; ++i) {
-    std::vector<Rational> v(std::size_t{12}, Rational(0));  // 4 alternatives × 3 types
-    for (std::size_t t = 0; t < 3; ++t) v[(i + 1) * 3 + t] = Rational(static_cast<long>(t + 1));
-    e.values.push_back(std::move(v));
-  }
-  e.prior.assign(27, r(1, 27));
-  return e;
-}
+Environment<Rational> three_bidders() { return auction(3, 3); }
 
 Environment<Rational> interdependent_pair() {
   Environment<Rational> e;
@@ -55,6 +47,51 @@ Environment<Rational> interdependent_pair() {
       }
     }
   }
+  return e;
+}
+
+Environment<Rational> auction(std::size_t bidders, std::size_t k, std::vector<Rational> prior) {
+  Environment<Rational> e;
+  e.alternatives = {"keep"};
+  std::size_t profiles = 1;
+  for (std::size_t i = 0; i < bidders; ++i) {
+    e.agents.push_back(fmt::format("b{}", i + 1));
+    // fmt rather than operator+: GCC 12 warns falsely (-Wrestrict) on "to b" + std::string.
+    e.alternatives.push_back(fmt::format("to b{}", i + 1));
+    e.types.emplace_back();
+    for (std::size_t t = 1; t <= k; ++t) e.types.back().push_back(std::to_string(t));
+    profiles *= k;
+  }
+  for (std::size_t i = 0; i < bidders; ++i) {
+    std::vector<Rational> v((bidders + 1) * k, Rational(0));
+    for (std::size_t t = 0; t < k; ++t) v[(i + 1) * k + t] = Rational(static_cast<long>(t + 1));
+    e.values.push_back(std::move(v));
+  }
+  if (prior.empty()) prior.assign(profiles, r(1, static_cast<long>(profiles)));
+  e.prior = std::move(prior);
+  return e;
+}
+
+Environment<Rational> myerson_grid() { return auction(2, 5); }
+
+Environment<Rational> cremer_mclean() {
+  std::vector<Rational> prior;
+  for (long a = 0; a < 3; ++a) {
+    for (long b = 0; b < 3; ++b) {
+      const long d = a > b ? a - b : b - a;
+      prior.push_back(r(d == 0 ? 4 : (d == 1 ? 2 : 1), 22));
+    }
+  }
+  return auction(2, 3, std::move(prior));
+}
+
+Environment<Rational> bilateral_trade() {
+  Environment<Rational> e;
+  e.agents = {"buyer", "seller"};
+  e.types = {{"1", "3", "5"}, {"0", "2", "4"}};
+  e.alternatives = {"no trade", "trade"};
+  e.values = {{0, 0, 0, 1, 3, 5}, {0, 0, 0, 0, -2, -4}};
+  e.prior.assign(9, r(1, 9));
   return e;
 }
 

@@ -21,4 +21,19 @@ Environment<Rational> three_bidders();
 // 2 or 6 by state, b2 values it (1, 3) or (5, 7) by state and own signal.
 Environment<Rational> interdependent_pair();
 
+// Single-item auction: bidders b1..bn with values 1..k (type labels "1".."k"),
+// alternatives "keep", "to b1", ..., "to bn"; `prior` over type profiles
+// (row-major), or uniform and independent when empty.
+Environment<Rational> auction(std::size_t bidders, std::size_t k, std::vector<Rational> prior = {});
+
+// Discretised Myerson: two bidders, values uniform on {1, ..., 5}.
+Environment<Rational> myerson_grid();
+
+// Crémer–McLean: two bidders, values {1, 2, 3}, P(t) ∝ 4, 2, 1 as |t1 − t2| = 0, 1, 2.
+Environment<Rational> cremer_mclean();
+
+// Myerson–Satterthwaite: buyer values {1, 3, 5}, seller costs {0, 2, 4},
+// independent uniform; alternatives "no trade", "trade".
+Environment<Rational> bilateral_trade();
+
 }  // namespace mechlab::mechanism::instances
