@@ -1,4 +1,4 @@
-// The mechanism reader accepts a valid model or throws InputError; an accepted
+// The mechanism and design readers accept a valid model or throws InputError; an accepted
 // model with a mechanism audits without error, and every listed violation has
 // a negative slack.
 #include <cstddef>
@@ -7,6 +7,7 @@
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/mechanism/audit.hpp"
+#include "mechlab/mechanism/design.hpp"
 #include "mechlab/mechanism/io.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -16,7 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.memory_limit_bytes = std::uint64_t{16} << 20;
   try {
     const io::Document doc = io::parse_json(text);
-    const auto model = mechanism::read_model<Rational>(io::Node(doc), options);
+    const io::Node root(doc);
+    const auto model = mechanism::read_model<Rational>(root, options);
+    if (root.find("design"))
+      (void)mechanism::read_design(root.at("design"), model.problem, options);
     Rational total(0);
     for (const auto& p : model.problem.p_profile) total += p;
     if (total != 1) __builtin_trap();

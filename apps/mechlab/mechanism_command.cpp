@@ -34,6 +34,10 @@ const Register mechanism_family{Family{
                         "violations listed per property in the text report (default 20)")
               ->check(integer_in(0, 1'000'000'000, "number of rows"));
         }
+        if (verb == "design") {
+          v->add_option("--write-lp", args->write_lp,
+                        "also write the design LP in CPLEX LP format (for clp, glpsol, ...)");
+        }
         if (verb == "export") {
           v->add_option("--to", args->to,
                         "efg (Gambit), nfg (Gambit strategic form), lrs (lrsnash)")

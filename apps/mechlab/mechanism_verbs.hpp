@@ -14,6 +14,7 @@ struct MechanismArgs {
   std::string file;
   std::string to;                       // export: efg | nfg | lrs
   std::string output;                   // export: file to write (stdout when empty)
+  std::string write_lp;                 // design: also write the LP (CPLEX LP format)
   std::vector<std::string> properties;  // audit: only these properties (all when empty)
   std::size_t show = 20;                // text tables: rows of violations shown per property
 };

@@ -7,6 +7,7 @@
 #include "mechlab/core/rng.hpp"
 #include "mechlab/io/json.hpp"
 #include "mechlab/mechanism/audit_report.hpp"
+#include "mechlab/mechanism/design.hpp"
 #include "mechlab/mechanism/io.hpp"
 #include "mechlab/mechanism/rules.hpp"
 #include "support.hpp"
@@ -228,6 +229,36 @@ TEST(AuditReport, JsonNamesEveryProperty) {
 TEST(AuditReport, PropertyIdsRoundTrip) {
   for (const Property p : kAllProperties) EXPECT_EQ(property_from_id(property_id(p)), p);
   EXPECT_FALSE(property_from_id("strategyproof").has_value());
+}
+
+}  // namespace
+}  // namespace mechlab::mechanism
+
+namespace mechlab::mechanism {
+namespace {
+
+// Two independent code paths agree: every optimal design of the bundled
+// examples passes the audit of the properties its LP rows impose.
+TEST(Audit, OptimalDesignsPassTheirImposedProperties) {
+  std::size_t optimal = 0;
+  for (const char* name :
+       {"design-myerson.json", "design-cremer-mclean.json", "design-vcg-three-bidders.json",
+        "design-trade-subsidy.json", "design-myerson-satterthwaite.json"}) {
+    const io::Document doc =
+        io::read_json_file(std::string(MECHLAB_SOURCE_DIR) + "/examples/mechanism/" + name);
+    const auto model = read_design_model<Rational>(io::Node(doc));
+    const auto result = design(model.problem, model.spec);
+    if (!result.mechanism) continue;
+    ++optimal;
+    AuditOptions o;
+    o.properties = imposed_properties(model.problem, model.spec);
+    ASSERT_FALSE(o.properties.empty()) << name;
+    const auto a = audit(model.problem, *result.mechanism, o);
+    for (const auto& pa : a.properties)
+      EXPECT_TRUE(pa.holds) << name << " " << property_id(pa.property);
+    EXPECT_EQ(a.expected_revenue, result.revenue) << name;
+  }
+  EXPECT_EQ(optimal, 4U);
 }
 
 }  // namespace

@@ -149,6 +149,22 @@ class Builder {
 }  // namespace
 
 template <class T>
+std::vector<Property> imposed_properties(const Problem<T>& problem, const DesignSpec<T>& spec) {
+  std::vector<Property> out;
+  if (spec.ic == IcConstraint::bic) out.push_back(Property::bayesian_ic);
+  if (spec.ic == IcConstraint::dsic) {
+    out.push_back(problem.private_values() ? Property::dsic : Property::ex_post_ic);
+  }
+  if (spec.ir == IrConstraint::ex_post) out.push_back(Property::ir_ex_post);
+  if (spec.ir == IrConstraint::interim) out.push_back(Property::ir_interim);
+  if (spec.ir == IrConstraint::ex_ante) out.push_back(Property::ir_ex_ante);
+  if (spec.budget == BudgetConstraint::ex_post) out.push_back(Property::bb_ex_post);
+  if (spec.budget == BudgetConstraint::ex_ante) out.push_back(Property::bb_ex_ante);
+  if (spec.budget == BudgetConstraint::feasible) out.push_back(Property::feasibility);
+  return out;
+}
+
+template <class T>
 LinearObjective<T> objective_coefficients(const Problem<T>& p, const DesignSpec<T>& spec) {
   if (spec.objective == DesignObjective::linear) return spec.linear;
   const std::size_t n = p.agent_count();
@@ -391,6 +407,10 @@ DesignResult<T> design(const Problem<T>& problem, const DesignSpec<T>& spec, Pro
   return r;
 }
 
+template std::vector<Property> imposed_properties(const Problem<Rational>&,
+                                                  const DesignSpec<Rational>&);
+template std::vector<Property> imposed_properties(const Problem<double>&,
+                                                  const DesignSpec<double>&);
 template LinearObjective<Rational> objective_coefficients(const Problem<Rational>&,
                                                           const DesignSpec<Rational>&);
 template LinearObjective<double> objective_coefficients(const Problem<double>&,

@@ -25,6 +25,7 @@
 #include "mechlab/io/json.hpp"
 #include "mechlab/lp/certified_solve.hpp"
 #include "mechlab/lp/linear_program.hpp"
+#include "mechlab/mechanism/audit.hpp"
 #include "mechlab/mechanism/model.hpp"
 
 namespace mechlab::mechanism {
@@ -127,6 +128,13 @@ DesignResult<T> solve_design(const Problem<T>& problem, const DesignLp<T>& desig
 template <class T>
 DesignResult<T> design(const Problem<T>& problem, const DesignSpec<T>& spec,
                        Progress& progress = Progress::none());
+
+// The audit properties that the spec's constraint rows impose, for checking an
+// optimal design independently of the LP (audit.hpp): BIC -> bayesian_ic;
+// DSIC -> dsic with private values, ex_post_ic with states (the LP's DSIC rows
+// hold the others truthful there); IR and budget rows -> their properties.
+template <class T>
+std::vector<Property> imposed_properties(const Problem<T>& problem, const DesignSpec<T>& spec);
 
 // The file's spelling: "bic", "ex_post", "min_subsidy", ...
 const char* name_of(IcConstraint c);

@@ -37,42 +37,6 @@ std::size_t choice(const io::Node& node, std::initializer_list<const char*> choi
   node.fail("one of " + list);
 }
 
-template <class T>
-std::vector<T> outcome_table(const io::Node& node, const Problem<T>& problem,
-                             const io::ReadOptions& options) {
-  const auto& alts = problem.env.alternatives;
-  const auto items =
-      node.items(R"("free", "efficient" or an array of outcomes, one per type profile)");
-  if (items.size() != problem.profile_count()) {
-    node.fail(fmt::format("{} outcomes (one per type profile)", problem.profile_count()),
-              fmt::format("{}", items.size()));
-  }
-  std::vector<T> q(problem.profile_count() * alts.size(), T(0));
-  for (std::size_t t = 0; t < items.size(); ++t) {
-    const io::Node& o = items[t];
-    if (o.json().is_string()) {
-      const std::size_t c = index_of(alts, o.as_string());
-      if (c == alts.size()) o.fail("the label of an alternative", o.describe());
-      q[t * alts.size() + c] = T(1);
-      continue;
-    }
-    o.expect_object("an alternative's label or a lottery {\"label\": probability, ...}");
-    T sum = T(0);
-    for (const auto& [key, value] : o.members()) {
-      const std::size_t c = index_of(alts, key);
-      if (c == alts.size()) value.fail("a key that names an alternative", "\"" + key + "\"");
-      T pr = number<T>(value, options);
-      if (sign_of(pr) < 0) value.fail("a probability (non-negative)", value.describe());
-      sum += pr;
-      q[t * alts.size() + c] = std::move(pr);
-    }
-    if (!nearly_equal(sum, T(1))) {
-      o.fail("probabilities summing to 1", "a sum of " + NumberTraits<T>::to_text(sum));
-    }
-  }
-  return q;
-}
-
 // An object keyed by agent names (each at most once; missing agents get 0).
 template <class T, class F>
 void by_agent(const io::Node& node, const Problem<T>& problem, F&& f) {
@@ -185,7 +149,9 @@ DesignSpec<T> read_design(const io::Node& node, const Problem<T>& problem,
     } else {
       spec.free_outcome = false;
       spec.outcome_name = "table";
-      spec.outcome = outcome_table(*o, problem, options);
+      spec.outcome = read_outcome_table(
+          *o, problem, options,
+          R"("free", "efficient" or an array of outcomes, one per type profile)");
     }
   }
 

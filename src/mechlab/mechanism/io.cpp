@@ -78,11 +78,13 @@ std::vector<std::vector<T>> per_agent_tables(const io::Node& node, const Problem
   return out;
 }
 
+}  // namespace
+
 template <class T>
 std::vector<T> read_outcome_table(const io::Node& node, const Problem<T>& problem,
-                                  const io::ReadOptions& options) {
+                                  const io::ReadOptions& options, const std::string& what) {
   const auto& alts = problem.env.alternatives;
-  const auto items = node.items("\"efficient\" or an array of outcomes, one per type profile");
+  const auto items = node.items(what);
   if (items.size() != problem.profile_count()) {
     node.fail(fmt::format("{} outcomes (one per type profile)", problem.profile_count()),
               fmt::format("{}", items.size()));
@@ -112,8 +114,6 @@ std::vector<T> read_outcome_table(const io::Node& node, const Problem<T>& proble
   }
   return q;
 }
-
-}  // namespace
 
 template <class T>
 Problem<T> read_problem(const io::Node& root, const io::ReadOptions& options) {
@@ -233,7 +233,8 @@ Mechanism<T> read_mechanism(const io::Node& node, const Problem<T>& problem,
     m = efficient_mechanism(problem);
   } else {
     m.name = "table";
-    m.outcome = read_outcome_table(outcome, problem, options);
+    m.outcome = read_outcome_table(outcome, problem, options,
+                                   R"("efficient" or an array of outcomes, one per type profile)");
     m.transfers.assign(problem.agent_count(), std::vector<T>(problem.profile_count(), T(0)));
   }
   const io::Node transfers = node.at("transfers");
@@ -283,6 +284,10 @@ template Mechanism<Rational> read_mechanism(const io::Node&, const Problem<Ratio
                                             const io::ReadOptions&);
 template Mechanism<double> read_mechanism(const io::Node&, const Problem<double>&,
                                           const io::ReadOptions&);
+template std::vector<Rational> read_outcome_table(const io::Node&, const Problem<Rational>&,
+                                                  const io::ReadOptions&, const std::string&);
+template std::vector<double> read_outcome_table(const io::Node&, const Problem<double>&,
+                                                const io::ReadOptions&, const std::string&);
 template Model<Rational> read_model(const io::Node&, const io::ReadOptions&);
 template Model<double> read_model(const io::Node&, const io::ReadOptions&);
 

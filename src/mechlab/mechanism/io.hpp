@@ -20,6 +20,13 @@ template <class T>
 Mechanism<T> read_mechanism(const io::Node& node, const Problem<T>& problem,
                             const io::ReadOptions& options = {});
 
+// An outcome table: one entry per type profile, an alternative's label or a
+// lottery {"label": probability, ...}; q(c|t) at t·|C| + c. `what` describes
+// the accepted values of the node for the error when it is not an array.
+template <class T>
+std::vector<T> read_outcome_table(const io::Node& node, const Problem<T>& problem,
+                                  const io::ReadOptions& options, const std::string& what);
+
 // A whole file: header, problem, and the mechanism when the file has one. The
 // "design" object, if any, is left to the design reader (design_io).
 template <class T>
