@@ -11,10 +11,11 @@ namespace mechlab::mechanism {
 
 namespace {
 
-// Bytes one stored number takes, GMP limbs included, for memory estimates.
+// Bytes one stored number takes, for memory estimates: an mpq_t (32 bytes) and
+// its two one-limb allocations with malloc overhead.
 template <class T>
 constexpr double bytes_per_number() {
-  return NumberTraits<T>::exact ? 64.0 : 8.0;
+  return NumberTraits<T>::exact ? 96.0 : 8.0;
 }
 
 // Profiles between two progress checks.

@@ -356,7 +356,7 @@ StrategicGame<Rational> read_nfg(std::string_view text, const io::ReadOptions& o
     label_bytes += static_cast<double>(k) * 48.0;
     profiles = profiles > SIZE_MAX / k ? SIZE_MAX : profiles * k;
   }
-  const double bytes = estimate * static_cast<double>(n) * 64.0 + label_bytes;
+  const double bytes = estimate * static_cast<double>(n) * 96.0 + label_bytes;
   if (estimate >= 0x1p62 || bytes > static_cast<double>(options.memory_limit_bytes)) {
     throw InputError(fmt::format("line {}", strategies_open.line),
                      fmt::format("a game whose payoff table fits the memory limit of {} "
