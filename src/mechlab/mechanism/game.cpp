@@ -122,7 +122,7 @@ InducedGame<T> induced_game(const Problem<T>& problem, const Mechanism<T>& mecha
     shape += fmt::format("{}{}^{}", i > 0 ? " × " : "", m, m);
   }
   // The payoff table, the realized payoffs and the strategy labels.
-  const double tp = static_cast<double>(type_profiles);
+  const auto tp = static_cast<double>(type_profiles);
   double bytes = (profiles_estimate + tp * tp) * static_cast<double>(n) * bytes_per_number<T>();
   for (std::size_t i = 0; i < n; ++i) {
     const auto m = static_cast<double>(problem.type_count(i));

@@ -73,7 +73,7 @@ std::string to_efg(const Problem<T>& problem, const Mechanism<T>& mechanism,
   out +=
       " }\n\"Chance draws the type profile; each agent then reports at one information set per "
       "own type, observing neither the others' types nor their reports.\"\n\n";
-  out += "c \"\" 1 \"type profile\" {";
+  out += R"(c "" 1 "type profile" {)";
   for (std::size_t t = 0; t < profiles; ++t) {
     append_label(out, problem.profile_name(t));
     out += ' ';
@@ -95,7 +95,7 @@ std::string to_efg(const Problem<T>& problem, const Mechanism<T>& mechanism,
         for (const auto& label : problem.env.types[i]) append_label(out, label);
         out += " } 0\n";
       }
-      out += fmt::format("t \"\" {} \"\" {{ ", ++outcome);
+      out += fmt::format(R"(t "" {} "" {{ )", ++outcome);
       for (std::size_t i = 0; i < n; ++i) {
         if (i > 0) out += ", ";
         out += gambit_number(payoff(problem, mechanism, i, r, t));
@@ -302,7 +302,7 @@ StrategicGame<Rational> read_nfg(std::string_view text, const io::ReadOptions& o
     if (v.kind != Token::Kind::word || v.text != "1") Lexer::fail(v, "the version \"1\"");
     const Token r = lex.next();
     if (r.kind != Token::Kind::word || (r.text != "R" && r.text != "D")) {
-      Lexer::fail(r, "\"R\" (or the obsolete \"D\")");
+      Lexer::fail(r, R"("R" (or the obsolete "D"))");
     }
   }
   game.title = expect(lex, Token::Kind::label, "the game's title in double quotes").text;
@@ -400,7 +400,7 @@ StrategicGame<Rational> read_nfg(std::string_view text, const io::ReadOptions& o
       }
       outcomes.push_back(std::move(u));
     }
-    expect(lex, Token::Kind::close, "\"{\" opening an outcome or \"}\" closing the outcome list");
+    expect(lex, Token::Kind::close, R"("{" opening an outcome or "}" closing the outcome list)");
     for (std::size_t p = 0; p < profiles; ++p) {
       const Token t = lex.next();
       const std::size_t k = count(
