@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -333,6 +334,129 @@ TEST(GameExport, NfgAndLrsText) {
   const auto e = test::input_error([&] { (void)to_lrs(g3.game); });
   EXPECT_EQ(e.pointer(), "--to");
   EXPECT_EQ(e.found(), "3 players");
+}
+
+// A minimal reader of the .efg files to_efg writes (Gambit's grammar: chance,
+// personal and terminal nodes in preorder), to play the tree independently.
+struct EfgNode {
+  char kind = 't';
+  std::size_t player = 0;               // 1-based, personal nodes
+  std::size_t infoset = 0;              // 1-based
+  std::vector<Rational> probabilities;  // chance nodes
+  std::vector<Rational> payoffs;        // terminal nodes
+  std::vector<EfgNode> children;
+};
+
+class EfgTokens {
+ public:
+  explicit EfgTokens(const std::string& text) {
+    std::size_t k = 0;
+    while (k < text.size()) {
+      const char c = text[k];
+      if (std::isspace(static_cast<unsigned char>(c)) != 0 || c == ',') {
+        ++k;
+      } else if (c == '{' || c == '}') {
+        tokens_.emplace_back(1, c);
+        ++k;
+      } else if (c == '"') {
+        std::string label = "\"";
+        for (++k; k < text.size() && text[k] != '"'; ++k) {
+          if (text[k] == '\\') ++k;
+          label += text[k];
+        }
+        ++k;
+        tokens_.push_back(label);
+      } else {
+        std::string word;
+        while (k < text.size() && std::isspace(static_cast<unsigned char>(text[k])) == 0 &&
+               text[k] != ',' && text[k] != '}') {
+          word += text[k++];
+        }
+        tokens_.push_back(word);
+      }
+    }
+  }
+  std::string next() { return at_ < tokens_.size() ? tokens_[at_++] : std::string(); }
+  const std::string& peek() const { return tokens_.at(at_); }
+  bool done() const { return at_ == tokens_.size(); }
+
+ private:
+  std::vector<std::string> tokens_;
+  std::size_t at_ = 0;
+};
+
+EfgNode parse_efg_node(EfgTokens& in) {
+  EfgNode node;
+  const std::string kind = in.next();
+  node.kind = kind.empty() ? '?' : kind[0];
+  in.next();  // node name
+  if (node.kind == 't') {
+    in.next();  // outcome number
+    in.next();  // outcome name
+    EXPECT_EQ(in.next(), "{");
+    while (in.peek() != "}") node.payoffs.push_back(parse_rational(in.next()));
+    in.next();
+    return node;
+  }
+  if (node.kind == 'p') node.player = std::stoul(in.next());
+  node.infoset = std::stoul(in.next());
+  in.next();  // information set name
+  EXPECT_EQ(in.next(), "{");
+  std::size_t actions = 0;
+  while (in.peek() != "}") {
+    in.next();  // action label
+    if (node.kind == 'c') node.probabilities.push_back(parse_rational(in.next()));
+    ++actions;
+  }
+  in.next();
+  EXPECT_EQ(in.next(), "0");  // no outcome at inner nodes
+  for (std::size_t a = 0; a < actions; ++a) node.children.push_back(parse_efg_node(in));
+  return node;
+}
+
+// Expected payoffs when each player i plays strategy s[i] (a map type -> report).
+std::vector<Rational> play(const EfgNode& node, const std::vector<std::size_t>& s,
+                           const std::vector<std::size_t>& types) {
+  if (node.kind == 't') return node.payoffs;
+  if (node.kind == 'p') {
+    const std::size_t i = node.player - 1;
+    return play(node.children.at(strategy_report(s[i], node.infoset - 1, types[i])), s, types);
+  }
+  std::vector<Rational> total(s.size(), Rational(0));
+  for (std::size_t a = 0; a < node.children.size(); ++a) {
+    const auto u = play(node.children[a], s, types);
+    for (std::size_t i = 0; i < u.size(); ++i) total[i] += node.probabilities[a] * u[i];
+  }
+  return total;
+}
+
+TEST(GameExport, EfgTreePlaysLikeTheStrategicForm) {
+  std::vector<Model<Rational>> models{
+      model_from(kHandExample), model_from(kTiny), example("game-costly-report.json"),
+      example("agv-appendix-e.json"), example("gvcg-interdependent.json")};
+  for (const auto& model : models) {
+    const auto& p = model.problem;
+    EfgTokens in(to_efg(p, *model.mechanism));
+    for (const char* head : {"EFG", "2", "R"}) EXPECT_EQ(in.next(), head);
+    in.next();  // title
+    EXPECT_EQ(in.next(), "{");
+    for (const auto& agent : p.env.agents) EXPECT_EQ(in.next(), "\"" + agent);
+    EXPECT_EQ(in.next(), "}");
+    in.next();  // comment
+    const EfgNode root = parse_efg_node(in);
+    EXPECT_TRUE(in.done());
+    ASSERT_EQ(root.kind, 'c');
+    EXPECT_EQ(root.probabilities, p.p_profile);
+    std::vector<std::size_t> types;
+    for (std::size_t i = 0; i < p.agent_count(); ++i) types.push_back(p.type_count(i));
+    const auto g = induced_game(p, *model.mechanism);
+    for (std::size_t profile = 0; profile < g.game.profile_count(); ++profile) {
+      const auto u = play(root, g.game.decode(profile), types);
+      for (std::size_t i = 0; i < p.agent_count(); ++i) {
+        EXPECT_EQ(u[i], g.game.payoff(profile, i)) << "profile " << profile << " agent " << i;
+      }
+    }
+  }
 }
 
 bool same_game(const StrategicGame<Rational>& a, const StrategicGame<Rational>& b) {
