@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the mechlab binary on checked-in inputs and compares with checked-in outputs.
 
-  cli_check.py MECHLAB bad    DIR [--update]   every DIR/*.json must be rejected:
+  cli_check.py MECHLAB bad    DIR [--update]   every DIR/*.json (and *.nfg) must be rejected:
       exit code 2 and stderr equal to DIR/NAME.expected ("FILE" stands for the path).
       The command comes from the file name's prefix (lp-* -> "lp solve",
       distribution-* -> "distribution check", mechanism-* -> "mechanism audit",
@@ -30,7 +30,7 @@ def run(mechlab, args):
 
 def check_bad(mechlab, folder, update):
     failures = 0
-    files = sorted(folder.glob("*.json"))
+    files = sorted(folder.glob("*.json")) + sorted(folder.glob("*.nfg"))
     if not files:
         print(f"no inputs in {folder}")
         return 1
