@@ -142,7 +142,9 @@ std::string to_text(const Problem<T>& p, const Mechanism<T>& m, const Audit<T>& 
     summary.add({property_title(pa.property), pa.holds ? "holds" : "FAILS",
                  fmt::format("{}", pa.checked), fmt::format("{}", pa.violated), margin, at});
   }
-  out += "\n" + summary.render();
+  // Two appends, not "\n" + ...: GCC 12 warns falsely (-Wrestrict) on the concatenation.
+  out += '\n';
+  out += summary.render();
   for (const auto& pa : a.properties) {
     if (pa.holds || show == 0) continue;
     out +=
