@@ -1,0 +1,29 @@
+// The spec's test-vector instances (003 spec §4), built exactly; shared by the
+// catalog, the tests and examples/infosize (a test checks the files agree).
+#pragma once
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "mechlab/infosize/instance.hpp"
+
+namespace mechlab::infosize::instances {
+
+// Section 2 (TV1–TV4): n agents, states θ1, θ2 equally likely, signals a1, a2
+// conditionally i.i.d. with P(a1 | θ1) = P(a2 | θ2) = ρ; agent i's value types
+// values[i] = {(v¹, v²), ...} uniform and independent of the signals; the
+// alternatives award the object to one agent ("to 1", ...). Types are labelled
+// "a1" (one value type) or "a1(v1,v2)". The decomposition is the signal
+// projection with the pushforward Q (spherical reward).
+using ValuePair = std::pair<Rational, Rational>;
+Instance<Rational> section2(const Rational& rho, const std::vector<std::vector<ValuePair>>& values);
+
+// TV2 (ρ = 9/10) and TV3 (ρ = 7/10) values: (2,10), (4,8), (3,9).
+Instance<Rational> tv2(const Rational& rho);
+// TV4: two value types per agent, ρ = 9/10.
+Instance<Rational> tv4();
+// TV5: two agents, correlated signals, trivial decomposition; PBE < pointwise.
+Instance<Rational> tv5();
+
+}  // namespace mechlab::infosize::instances
