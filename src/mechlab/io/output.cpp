@@ -1,5 +1,7 @@
 #include "mechlab/io/output.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace mechlab::io {
@@ -11,6 +13,24 @@ std::size_t width(const std::string& s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 }  // namespace
+
+nlohmann::json real_json(const CertifiedReal& x) {
+  nlohmann::json j{{"exact", nullptr}, {"decimal", x.to_double()}};
+  if (x.exact()) j["exact"] = x.exact_text();
+  j["lower"] = to_string(x.lower());
+  j["upper"] = to_string(x.upper());
+  return j;
+}
+
+std::string real_text(double x) { return fmt::format("{:.10g}", x); }
+
+std::string real_text(const CertifiedReal& x) {
+  std::string digits = fmt::format("{:.10g}", x.to_double());
+  if (!x.exact()) return digits;
+  std::string exact = x.exact_text();
+  if (exact == digits) return digits;
+  return fmt::format("{} = {}", digits, exact);
+}
 
 std::string Table::render() const {
   std::vector<std::size_t> w(header_.size(), 0);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/core/certified_real.hpp"
 #include "mechlab/core/rational.hpp"
 
 namespace mechlab::io {
@@ -26,6 +27,17 @@ template <class T>
 std::string number_text(const T& x) {
   return NumberTraits<T>::to_text(x);
 }
+
+// Reals with square roots (RealOf<T>): CertifiedReal ->
+// {"exact": "9/160*sqrt(1393)" or null, "decimal": 2.0994..., "lower": "...", "upper": "..."}
+// (the certified enclosure as exact fractions); double -> {"decimal": x}.
+nlohmann::json real_json(const CertifiedReal& x);
+inline nlohmann::json real_json(double x) { return {{"decimal", x}}; }
+
+// For tables: ten significant digits, then "= exact form" when it is known and
+// not already what the digits say ("0.1972602740 = 72/365", "2").
+std::string real_text(const CertifiedReal& x);
+std::string real_text(double x);
 
 // A left-aligned text table with a header row and a rule under it.
 class Table {

@@ -1,0 +1,41 @@
+#include "mechlab/infosize/summary.hpp"
+
+#include "mechlab/infosize/reward.hpp"
+
+namespace mechlab::infosize {
+
+template <class T>
+SizeSummary<T> summarize(const Instance<T>& instance) {
+  const auto& s = instance.signals;
+  SizeSummary<T> out;
+  out.validation = validate(instance.problem, s);
+  out.signal_profiles = s.profile_count();
+  for (const auto& v : instance.problem.env.values) {
+    for (const T& x : v) {
+      if (x > out.max_value) out.max_value = x;
+    }
+  }
+  const RealOf<T> lemma_c_factor =
+      RealOf<T>(T(1)) / (RealOf<T>(T(2)) * real_sqrt(T(static_cast<long>(s.profile_count()))));
+  for (std::size_t i = 0; i < s.agent_count(); ++i) {
+    AgentMeasure<T> m = measure_agent(s, i);
+    std::vector<PairMeasure<T>> rows;
+    for (const PairSize<T>& p : m.pairs) {
+      const RealOf<T> lambda = variability(s, i, p.truth, p.lie);
+      rows.push_back({lambda, power(s, instance.reward, i, p.truth, p.lie), lambda * lemma_c_factor,
+                      m.norms[p.truth] * lambda / RealOf<T>(T(2))});
+    }
+    if (m.nu > out.max_nu) out.max_nu = m.nu;
+    if (m.lambda && (!out.min_lambda || real_compare(*m.lambda, *out.min_lambda) < 0)) {
+      out.min_lambda = m.lambda;
+    }
+    out.agents.push_back(std::move(m));
+    out.pairs.push_back(std::move(rows));
+  }
+  return out;
+}
+
+template SizeSummary<Rational> summarize(const Instance<Rational>&);
+template SizeSummary<double> summarize(const Instance<double>&);
+
+}  // namespace mechlab::infosize
