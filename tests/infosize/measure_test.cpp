@@ -216,7 +216,7 @@ Rational brute_force_nu(const SignalStructure<Rational>& s, std::size_t i, std::
   for (const auto& c : candidates) {
     if (g(c) <= c) return c;
   }
-  return Rational(-1);
+  return {-1};  // never: ε = 1 is always feasible
 }
 
 TEST(Measure, RandomInstancesSatisfyTheDefinitionAndItsBounds) {

@@ -112,7 +112,7 @@ RealOf<T> expected_unit_outlay(const SignalStructure<T>& s, const RewardSystem<T
   const std::size_t n = s.agent_count();
   if (reward.family == RewardFamily::spherical) {
     // Σ_{a_{-i}} Q_A(a) q_{a_i}(a_{-i})/‖q_{a_i}‖₂ = Q_{A_i}(a_i)‖q_{a_i}‖₂.
-    RealOf<T> total(T(0));
+    auto total = to_real(T(0));
     for (std::size_t i = 0; i < n; ++i) {
       for (std::size_t a_i = 0; a_i < s.signal_count(i); ++a_i) {
         if (s.q_signal[i][a_i] == T(0)) continue;
