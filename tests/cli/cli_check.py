@@ -5,7 +5,8 @@
       exit code 2 and stderr equal to DIR/NAME.expected ("FILE" stands for the path).
       The command comes from the file name's prefix (lp-* -> "lp solve",
       distribution-* -> "distribution check", mechanism-* -> "mechanism audit",
-      design-* -> "mechanism design", game-* -> "mechanism equilibria"); DIR/NAME.args adds options.
+      design-* -> "mechanism design", game-* -> "mechanism equilibria",
+      infosize-* -> "infosize measure"); DIR/NAME.args adds options.
   cli_check.py MECHLAB golden DIR [--update]   for every DIR/NAME.args, run mechlab with
       those arguments from the repository root: stdout must equal DIR/NAME.out and the
       exit code DIR/NAME.code (0 when absent).
@@ -20,7 +21,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 COMMANDS = {"lp": ["lp", "solve"], "distribution": ["distribution", "check"],
             "mechanism": ["mechanism", "audit"], "design": ["mechanism", "design"],
-            "game": ["mechanism", "equilibria"]}
+            "game": ["mechanism", "equilibria"], "infosize": ["infosize", "measure"]}
 
 
 def run(mechlab, args):

@@ -22,8 +22,8 @@ SizeSummary<T> summarize(const Instance<T>& instance) {
     std::vector<PairMeasure<T>> rows;
     for (const PairSize<T>& p : m.pairs) {
       const RealOf<T> lambda = variability(s, i, p.truth, p.lie);
-      rows.push_back({lambda, power(s, instance.reward, i, p.truth, p.lie), lambda * lemma_c_factor,
-                      m.norms[p.truth] * lambda / RealOf<T>(T(2))});
+      rows.push_back(
+          {lambda, power(s, instance.reward, i, p.truth, p.lie), lambda * lemma_c_factor});
     }
     if (m.nu > out.max_nu) out.max_nu = m.nu;
     if (m.lambda && (!out.min_lambda || real_compare(*m.lambda, *out.min_lambda) < 0)) {

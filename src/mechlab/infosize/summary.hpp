@@ -15,10 +15,9 @@ namespace mechlab::infosize {
 
 template <class T>
 struct PairMeasure {
-  RealOf<T> lambda;      // Λ_i(a_i, a_i')
-  RealOf<T> power;       // S_i(a_i, a_i') of the instance's reward family
-  RealOf<T> lemma_c;     // Λ_i(a_i, a_i') / (2√|A|): Lemma C's bound on the spherical power
-  RealOf<T> norm_bound;  // ‖q_{a_i}‖₂ Λ_i(a_i, a_i') / 2: the spherical power, for comparison
+  RealOf<T> lambda;   // Λ_i(a_i, a_i')
+  RealOf<T> power;    // S_i(a_i, a_i') of the instance's reward family
+  RealOf<T> lemma_c;  // Λ_i(a_i, a_i') / (2√|A|): Lemma C's bound on the spherical power
 };
 
 template <class T>
