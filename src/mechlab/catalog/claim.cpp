@@ -29,6 +29,7 @@ const Registry& builtin_registry() {
     add_core_claims(r);
     add_lp_claims(r);
     add_mechanism_claims(r);
+    add_infosize_claims(r);
     return r;
   }();
   return registry;

@@ -49,6 +49,7 @@ const Registry& builtin_registry();
 void add_core_claims(Registry& registry);
 void add_lp_claims(Registry& registry);
 void add_mechanism_claims(Registry& registry);
+void add_infosize_claims(Registry& registry);
 
 struct ClaimRun {
   const Claim* claim = nullptr;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <random>
 #include <string>
 #include <utility>
 
@@ -108,6 +109,41 @@ Instance<Rational> tv5() {
   // Q(θ, a1, a2): (x,x) .35/.05, (x,y) .05/.10, (y,x) .05/.10, (y,y) .10/.20.
   env.prior = {r(35, 100), r(5, 100),  r(5, 100),  r(10, 100),
                r(5, 100),  r(10, 100), r(10, 100), r(20, 100)};
+  Instance<Rational> instance;
+  instance.problem = mechanism::prepare(std::move(env));
+  instance.signals = analyse(trivial(instance.problem), instance.problem);
+  instance.decomposition_source = "trivial";
+  return instance;
+}
+
+Instance<Rational> random_instance(Rng& rng, const RandomShape& shape) {
+  mechanism::Environment<Rational> env;
+  std::size_t profiles = 1;
+  for (std::size_t i = 0; i < shape.agents; ++i) {
+    env.agents.push_back(std::to_string(i + 1));
+    std::vector<std::string> labels;
+    for (std::size_t a = 0; a < shape.signals; ++a) labels.push_back(fmt::format("s{}", a + 1));
+    env.types.push_back(std::move(labels));
+    profiles *= shape.signals;
+  }
+  env.states.clear();
+  for (std::size_t theta = 0; theta < shape.states; ++theta) {
+    env.states.push_back(fmt::format("theta{}", theta + 1));
+  }
+  for (std::size_t c = 0; c < shape.alternatives; ++c) {
+    env.alternatives.push_back(fmt::format("c{}", c + 1));
+  }
+  std::uniform_int_distribution<long> weight(1, shape.weight_max);
+  std::uniform_int_distribution<long> value(0, shape.value_max);
+  long total = 0;
+  std::vector<long> w(shape.states * profiles);
+  for (auto& x : w) total += (x = weight(rng));
+  for (const long x : w) env.prior.push_back(r(x, total));
+  for (std::size_t i = 0; i < shape.agents; ++i) {
+    std::vector<Rational> v(shape.alternatives * shape.states * shape.signals);
+    for (auto& x : v) x = Rational(value(rng));
+    env.values.push_back(std::move(v));
+  }
   Instance<Rational> instance;
   instance.problem = mechanism::prepare(std::move(env));
   instance.signals = analyse(trivial(instance.problem), instance.problem);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "mechlab/core/rng.hpp"
 #include "mechlab/infosize/instance.hpp"
 
 namespace mechlab::infosize::instances {
@@ -25,5 +26,19 @@ Instance<Rational> tv2(const Rational& rho);
 Instance<Rational> tv4();
 // TV5: two agents, correlated signals, trivial decomposition; PBE < pointwise.
 Instance<Rational> tv5();
+
+// A random correlated instance for property checks and benchmarks: types are
+// signals (trivial decomposition), Q(θ, a) ∝ integer weights in 1..weight_max
+// (full support), alternatives "c1".."ck", values v_i(c, θ, t_i) integers in
+// 0..value_max. Deterministic in the Rng's state.
+struct RandomShape {
+  std::size_t agents = 2;
+  std::size_t signals = 2;  // per agent
+  std::size_t states = 2;
+  std::size_t alternatives = 2;
+  long weight_max = 9;
+  long value_max = 10;
+};
+Instance<Rational> random_instance(Rng& rng, const RandomShape& shape);
 
 }  // namespace mechlab::infosize::instances

@@ -1,0 +1,264 @@
+// Claims of 003 (McLean & Postlewaite 2015) about informational size, the
+// variability of beliefs and scoring-rule rewards, recomputed exactly on the
+// spec's test vectors and on seeded random instances; the errata of spec §0.2
+// that change results, each with its counterexample.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <random>
+
+#include "mechlab/catalog/claim.hpp"
+#include "mechlab/core/certified_real.hpp"
+#include "mechlab/core/error.hpp"
+#include "mechlab/core/rng.hpp"
+#include "mechlab/infosize/instances.hpp"
+#include "mechlab/infosize/measure.hpp"
+#include "mechlab/infosize/reward.hpp"
+
+namespace mechlab::catalog {
+
+namespace {
+
+using infosize::Instance;
+
+Rational r(long p, long q = 1) {
+  Rational x(p, q);
+  x.canonicalize();
+  return x;
+}
+
+// ν, Λ of agent 1 (all agents are symmetric in the Section 2 model).
+struct Section2Numbers {
+  Rational nu;
+  CertifiedReal lambda;
+  CertifiedReal spherical;
+  Rational majority;
+};
+
+Section2Numbers section2_numbers(const Rational& rho) {
+  Instance<Rational> inst = infosize::instances::tv2(rho);
+  const auto m = infosize::measure_agent(inst.signals, 0);
+  infosize::RewardSystem<Rational> majority;
+  majority.family = infosize::RewardFamily::majority;
+  const auto maj = infosize::power(inst.signals, majority, 0, 0, 1);
+  return {m.nu, *m.lambda, infosize::power(inst.signals, inst.reward, 0, 0, 1), *maj.rational()};
+}
+
+// ν by the spec's closed forms (§4.1), in the three regimes of ρ.
+Rational nu_closed_form(const Rational& rho) {
+  const Rational rr = rho * (1 - rho);
+  const Rational d = 1 - 3 * rr;
+  const Rational golden_low(309, 500);  // (√5 − 1)/2 ≈ 0.618; callers stay off the kink
+  if (rho <= golden_low) return 2 * (2 * rho - 1);
+  if (rho <= r(2, 3)) return 2 * rr;
+  return 2 * rr * (2 * rho - 1) / d;
+}
+
+infosize::instances::RandomShape small_shape(Rng& rng) {
+  infosize::instances::RandomShape shape;
+  shape.agents = std::uniform_int_distribution<std::size_t>(2, 3)(rng);
+  shape.signals = std::uniform_int_distribution<std::size_t>(2, 3)(rng);
+  shape.states = std::uniform_int_distribution<std::size_t>(2, 3)(rng);
+  return shape;
+}
+
+// Two agents with types (x_i, y_i): x_i a signal of accuracy 3/4 about two
+// equally likely states, y_i a payoff part with law P₂ independent of (θ, x).
+Instance<Rational> product_example(const std::vector<Rational>& p2) {
+  mechanism::Environment<Rational> env;
+  env.agents = {"1", "2"};
+  env.types = {{"x1y1", "x1y2", "x2y1", "x2y2"}, {"x1y1", "x1y2", "x2y1", "x2y2"}};
+  env.states = {"theta1", "theta2"};
+  env.alternatives = {"c"};
+  env.values = {std::vector<Rational>(8, Rational(0)), std::vector<Rational>(8, Rational(0))};
+  for (long theta = 0; theta < 2; ++theta) {
+    for (long t1 = 0; t1 < 4; ++t1) {
+      for (long t2 = 0; t2 < 4; ++t2) {
+        const Rational px1 = (t1 / 2 == theta) ? r(3, 4) : r(1, 4);
+        const Rational px2 = (t2 / 2 == theta) ? r(3, 4) : r(1, 4);
+        env.prior.push_back(r(1, 2) * px1 * px2 *
+                            p2[static_cast<std::size_t>(t1 % 2 * 2 + t2 % 2)]);
+      }
+    }
+  }
+  Instance<Rational> inst;
+  inst.problem = mechanism::prepare(std::move(env));
+  inst.signals = infosize::analyse(infosize::trivial(inst.problem), inst.problem);
+  return inst;
+}
+
+}  // namespace
+
+void add_infosize_claims(Registry& registry) {
+  registry.add(
+      {"003/tv1-rho-9/10", "seeds/003, Section 2 (spec §4.1 TV1)",
+       "Section 2 model, three agents, accuracy rho = 9/10: informational size nu = 72/365, "
+       "variability Lambda = 2048/1393, spherical power S = 0.5487245539, majority power "
+       "(2 rho - 1)^2 = 16/25.",
+       Expected::holds, "", [](Progress&) {
+         const auto x = section2_numbers(r(9, 10));
+         const double s = x.spherical.to_double();
+         const bool ok = x.nu == r(72, 365) && x.lambda.rational() == r(2048, 1393) &&
+                         std::abs(s - 0.5487245539) < 1e-10 && x.majority == r(16, 25);
+         return CheckResult{ok, fmt::format("nu = {}, Lambda = {}, S = {} ({:.10f}), majority {}",
+                                            to_string(x.nu), x.lambda.exact_text(),
+                                            x.spherical.exact_text(), s, to_string(x.majority))};
+       }});
+  registry.add({"003/tv1-rho-7/10", "seeds/003, Section 2 (spec §4.3 TV3)",
+                "Section 2 model at rho = 7/10: nu = 84/185 and Lambda = 128/673.", Expected::holds,
+                "", [](Progress&) {
+                  const auto x = section2_numbers(r(7, 10));
+                  const bool ok = x.nu == r(84, 185) && x.lambda.rational() == r(128, 673);
+                  return CheckResult{ok, fmt::format("nu = {}, Lambda = {}", to_string(x.nu),
+                                                     x.lambda.exact_text())};
+                }});
+  registry.add(
+      {"003/tv1-nu-regimes", "seeds/003, Section 2 (spec §4.1 closed forms)",
+       "nu(rho) = 2(2rho-1) up to (sqrt5-1)/2, then 2rho(1-rho) up to 2/3, then "
+       "2rho(1-rho)(2rho-1)/(rho^3+(1-rho)^3); nu -> 0 as rho -> 1 (Section 2: rewards need not "
+       "be large when signals are accurate).",
+       Expected::holds, "", [](Progress&) {
+         std::string evidence;
+         bool ok = true;
+         for (const Rational& rho :
+              {r(11, 20), r(3, 5), r(16, 25), r(2, 3), r(4, 5), r(19, 20), r(99, 100)}) {
+           const Rational nu = section2_numbers(rho).nu;
+           ok = ok && nu == nu_closed_form(rho);
+           evidence += fmt::format("{}nu({}) = {}", evidence.empty() ? "" : ", ", to_string(rho),
+                                   to_string(nu));
+         }
+         return CheckResult{ok, evidence};
+       }});
+  registry.add(
+      {"003/lemma-c", "seeds/003, Appendix A.1, Lemma C (spec §1.5, §3.6)",
+       "For the spherical reward, the expected gain from truth over any lie is at least "
+       "Lambda_i / (2 sqrt|A|); exactly, it equals (1/2) ||q_{a_i}||_2 Lambda_i(a_i, a_i').",
+       Expected::holds, "", [](Progress& progress) {
+         Rng rng = make_rng(3);
+         std::size_t pairs = 0;
+         bool ok = true;
+         CertifiedReal tightest(1000);
+         for (int k = 0; k < 40; ++k) {
+           progress.check();
+           const auto inst = infosize::instances::random_instance(rng, small_shape(rng));
+           const auto& s = inst.signals;
+           const CertifiedReal root_a =
+               CertifiedReal::sqrt(Rational(static_cast<long>(s.profile_count())));
+           for (std::size_t i = 0; i < s.agent_count(); ++i) {
+             const auto m = infosize::measure_agent(s, i);
+             for (const auto& p : m.pairs) {
+               const CertifiedReal lambda = infosize::variability(s, i, p.truth, p.lie);
+               const CertifiedReal power = infosize::power(s, inst.reward, i, p.truth, p.lie);
+               const CertifiedReal bound = lambda / (CertifiedReal(2) * root_a);
+               const CertifiedReal identity = m.norms[p.truth] * lambda / CertifiedReal(2);
+               ok = ok && compare(power, bound) == 1 &&
+                    compare(power - identity, 0).value_or(0) == 0;
+               const CertifiedReal ratio = power / bound;
+               if (compare(ratio, tightest).value_or(1) < 0) tightest = ratio;
+               ++pairs;
+             }
+           }
+         }
+         return CheckResult{ok,
+                            fmt::format("{} signal pairs on 40 random instances (seed 3): S > "
+                                        "Lambda/(2 sqrt|A|) everywhere, smallest S/bound {:.6f}",
+                                        pairs, tightest.to_double())};
+       }});
+  registry.add(
+      {"003/nu-bounds", "seeds/003, Appendix A.2 (spec §1.6, §3.4)",
+       "The expected posterior move under a lie is at most 3 nu_i (E||rho - rho'|| <= 2nu + nu), "
+       "and 0 <= nu_i <= 1.",
+       Expected::holds, "", [](Progress& progress) {
+         Rng rng = make_rng(5);
+         std::size_t pairs = 0;
+         bool ok = true;
+         Rational worst(0);
+         for (int k = 0; k < 40; ++k) {
+           progress.check();
+           const auto inst = infosize::instances::random_instance(rng, small_shape(rng));
+           for (std::size_t i = 0; i < inst.signals.agent_count(); ++i) {
+             for (const auto& p : infosize::measure_agent(inst.signals, i).pairs) {
+               ok = ok && p.expected_move <= 3 * p.nu && p.nu >= 0 && p.nu <= 1;
+               if (p.nu > 0) worst = std::max(worst, Rational(p.expected_move / p.nu));
+               ++pairs;
+             }
+           }
+         }
+         return CheckResult{ok, fmt::format("{} pairs on 40 random instances (seed 5); largest "
+                                            "E/nu = {:.6f} <= 3",
+                                            pairs, to_double(worst))};
+       }});
+  registry.add(
+      {"003/tv4-coarsest", "seeds/003, Section 4.3 and Def. 2 (spec §3.2, §4.4 TV4)",
+       "With private value types independent of the signals, the signal projection is a valid "
+       "decomposition with Lambda > 0 (the coarsest one), while the trivial decomposition "
+       "(A_i = T_i) is valid with Lambda = 0, so the theorems apply only to the former.",
+       Expected::holds, "", [](Progress&) {
+         const auto inst = infosize::instances::tv4();
+         const auto coarse = infosize::coarsest(inst.problem);
+         const auto trivial_s = infosize::analyse(infosize::trivial(inst.problem), inst.problem);
+         const auto coarse_s = infosize::analyse(coarse, inst.problem);
+         const bool valid = infosize::validate(inst.problem, trivial_s).valid() &&
+                            infosize::validate(inst.problem, coarse_s).valid();
+         const auto mt = infosize::measure_agent(trivial_s, 0);
+         const auto mc = infosize::measure_agent(coarse_s, 0);
+         const bool ok = valid && coarse.f == inst.signals.d.f && mt.lambda &&
+                         mt.lambda->rational() == Rational(0) && mc.lambda &&
+                         mc.lambda->sign() == 1;
+         return CheckResult{ok, fmt::format("coarsest = signal partition: {}; trivial Lambda = {}, "
+                                            "nu = {}; signal Lambda = {}",
+                                            coarse.f == inst.signals.d.f, mt.lambda->text(),
+                                            to_string(mt.nu), mc.lambda->text())};
+       }});
+  registry.add(
+      {"003/E3-two-norm", "seeds/003, Section 4.3 (spec §0.2 E3)",
+       "Lambda_i is defined with ||.||^2 where ||.|| is the 1-norm, and Lemma C uses "
+       "||u - u'||^2 = 2(1 - u.u') for normalised beliefs.",
+       Expected::erratum,
+       "The identity holds only in the 2-norm; Lambda must be the squared 2-norm of the "
+       "2-normalised beliefs.",
+       [](Progress&) {
+         // Section 2 at ρ = 9/10: beliefs q_{a1} = (73, 9, 9, 9)/100 and its mirror.
+         const std::vector<Rational> q1 = {r(73, 100), r(9, 100), r(9, 100), r(9, 100)};
+         const std::vector<Rational> q2 = {r(9, 100), r(9, 100), r(9, 100), r(73, 100)};
+         Rational l1(0);
+         Rational dot(0);
+         Rational n1(0);
+         for (std::size_t k = 0; k < 4; ++k) {
+           l1 += abs(q1[k] - q2[k]);  // 1-normalised already (probabilities)
+           dot += q1[k] * q2[k];
+           n1 += q1[k] * q1[k];
+         }
+         const Rational one_norm_sq = l1 * l1;
+         const Rational identity_1 = 2 * (1 - dot);     // 2(1 − u·u') with 1-normalised u
+         const Rational two_norm = 2 * (1 - dot / n1);  // ‖q‖ equal for both: exact
+         const bool broken = one_norm_sq != identity_1;
+         const auto m = infosize::measure_agent(infosize::instances::tv2(r(9, 10)).signals, 0);
+         const bool corrected = m.lambda && m.lambda->rational() == two_norm;
+         return CheckResult{
+             broken && corrected,
+             fmt::format("1-norm: ||u-u'||^2 = {} but 2(1-u.u') = {}; 2-norm "
+                         "Lambda = {} (= 2048/1393)",
+                         to_string(one_norm_sq), to_string(identity_1), to_string(two_norm))};
+       }});
+  registry.add(
+      {"003/E4-trivial-lambda", "seeds/003, Section 4.3 (spec §0.2 E4)",
+       "For the product example P(theta, x, y) = P1(theta, x) P2(y), the trivial decomposition "
+       "has Lambda_i^P = 0.",
+       Expected::erratum,
+       "Lambda_i^P = 0 only when some y_i != y_i' carry identical beliefs (e.g. P2 a product "
+       "measure); for a correlated P2 the trivial decomposition can have Lambda > 0.",
+       [](Progress&) {
+         const auto correlated = product_example({r(2, 5), r(1, 10), r(1, 10), r(2, 5)});
+         const auto product = product_example({r(1, 4), r(1, 4), r(1, 4), r(1, 4)});
+         const auto mc = infosize::measure_agent(correlated.signals, 0);
+         const auto mp = infosize::measure_agent(product.signals, 0);
+         const bool ok = mc.lambda && mc.lambda->sign() == 1 && mp.lambda &&
+                         mp.lambda->rational() == Rational(0);
+         return CheckResult{ok, fmt::format("correlated P2 = (2/5, 1/10, 1/10, 2/5): Lambda^P = "
+                                            "{}; product P2: Lambda^P = {}",
+                                            mc.lambda->text(), mp.lambda->text())};
+       }});
+}
+
+}  // namespace mechlab::catalog
