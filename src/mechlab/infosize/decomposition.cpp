@@ -225,15 +225,118 @@ Validation<T> validate(const mechanism::Problem<T>& problem, const SignalStructu
   return v;
 }
 
-#define MECHLAB_INSTANTIATE(T)                                                         \
-  template struct SignalStructure<T>;                                                  \
-  template struct Validation<T>;                                                       \
-  template SignalStructure<T> analyse(Decomposition<T>, const mechanism::Problem<T>&); \
-  template Decomposition<T> pushforward(const mechanism::Problem<T>&,                  \
-                                        std::vector<std::vector<std::string>>,         \
-                                        std::vector<std::vector<std::size_t>>);        \
-  template Decomposition<T> trivial(const mechanism::Problem<T>&);                     \
-  template Validation<T> validate(const mechanism::Problem<T>&, const SignalStructure<T>&);
+namespace {
+
+template <class T>
+bool same_key(const std::vector<T>& x, const std::vector<T>& y) {
+  if (x.size() != y.size()) return false;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    if (!nearly_equal(x[k], y[k])) return false;
+  }
+  return true;
+}
+
+// Splits each class of `classes` by `keys`, numbering the new classes in order
+// of their first type (so labels and indices follow the type order). Returns
+// the number of classes. Double mode compares keys with the tolerance, against
+// the first member of each class.
+template <class T>
+std::size_t split(std::vector<std::size_t>& classes, const std::vector<std::vector<T>>& keys) {
+  std::vector<std::size_t> first;  // first type of each new class
+  std::vector<std::size_t> next(classes.size());
+  for (std::size_t t = 0; t < classes.size(); ++t) {
+    std::size_t c = 0;
+    while (c < first.size() &&
+           !(classes[first[c]] == classes[t] && same_key(keys[first[c]], keys[t]))) {
+      ++c;
+    }
+    if (c == first.size()) first.push_back(t);
+    next[t] = c;
+  }
+  classes = std::move(next);
+  return first.size();
+}
+
+}  // namespace
+
+template <class T>
+Decomposition<T> coarsest(const mechanism::Problem<T>& problem) {
+  const std::size_t n = problem.agent_count();
+  const std::size_t types = problem.profile_count();
+  const std::size_t states = problem.state_count();
+  std::vector<std::vector<std::size_t>> classes(n);
+  std::vector<std::size_t> counts(n, 1);
+  // 1. Θ-equivalence: t_i ~ t_i' iff P_Θ(·|t_{-i}, t_i) = P_Θ(·|t_{-i}, t_i') for
+  // every t_{-i}. The key of t_i lists its posteriors at every profile, in the
+  // order of the profiles with i's type set to 0. With private values every
+  // posterior is 1 (and prepare() allows zero profiles only then).
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t own = problem.type_count(i);
+    classes[i].assign(own, 0);
+    std::vector<std::vector<T>> keys(own);
+    if (!problem.private_values()) {
+      for (std::size_t t = 0; t < types; ++t) {
+        if (problem.profiles.digit(t, i) != 0) continue;
+        for (std::size_t t_i = 0; t_i < own; ++t_i) {
+          const std::size_t u = problem.with_type(t, i, t_i);
+          for (std::size_t theta = 0; theta < states; ++theta) {
+            keys[t_i].push_back(problem.env.prior[theta * types + u] / problem.p_profile[u]);
+          }
+        }
+      }
+    }
+    counts[i] = split(classes[i], keys);
+  }
+  // 2. Split t_i by its belief over the others' current product classes until
+  // no class splits in a full pass over the agents.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t cells = 1;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (j != i) cells *= counts[j];
+      }
+      std::vector<std::vector<T>> keys(problem.type_count(i), std::vector<T>(cells, T(0)));
+      for (std::size_t t = 0; t < types; ++t) {
+        if (problem.p_profile[t] == T(0)) continue;
+        std::size_t b = 0;
+        for (std::size_t j = 0; j < n; ++j) {
+          if (j != i) b = b * counts[j] + classes[j][problem.profiles.digit(t, j)];
+        }
+        keys[problem.profiles.digit(t, i)][b] += problem.belief(i, t);
+      }
+      const std::size_t count = split(classes[i], keys);
+      if (count != counts[i]) {
+        counts[i] = count;
+        changed = true;
+      }
+    }
+  }
+  // 3. A_i = the classes, labelled by their members; Q = the pushforward.
+  std::vector<std::vector<std::string>> signals(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    signals[i].resize(counts[i]);
+    std::vector<bool> started(counts[i], false);
+    for (std::size_t t_i = 0; t_i < classes[i].size(); ++t_i) {
+      const std::size_t c = classes[i][t_i];
+      if (started[c]) signals[i][c] += '|';
+      signals[i][c] += problem.env.types[i][t_i];
+      started[c] = true;
+    }
+  }
+  return pushforward(problem, std::move(signals), std::move(classes));
+}
+
+#define MECHLAB_INSTANTIATE(T)                                                              \
+  template struct SignalStructure<T>;                                                       \
+  template struct Validation<T>;                                                            \
+  template SignalStructure<T> analyse(Decomposition<T>, const mechanism::Problem<T>&);      \
+  template Decomposition<T> pushforward(const mechanism::Problem<T>&,                       \
+                                        std::vector<std::vector<std::string>>,              \
+                                        std::vector<std::vector<std::size_t>>);             \
+  template Decomposition<T> trivial(const mechanism::Problem<T>&);                          \
+  template Validation<T> validate(const mechanism::Problem<T>&, const SignalStructure<T>&); \
+  template Decomposition<T> coarsest(const mechanism::Problem<T>&);
 MECHLAB_INSTANTIATE(Rational)
 MECHLAB_INSTANTIATE(double)
 #undef MECHLAB_INSTANTIATE
