@@ -269,6 +269,52 @@ TEST(Certify, ZeroVariabilityWithPositiveGainIsInfeasibleWithWitness) {
   EXPECT_EQ(json["scales"]["pbe"]["binding"]["report"], "y");
 }
 
+// TV5 with a third signal z for agent 1 that no type sends: Q_A = 0 at (z, ·),
+// so the lies to z have no posterior and no power (spec §6.2). They are
+// reported, not thrown, and stay out of the scales.
+TEST(Certify, UnusedSignalMakesConstraintsUndefinedNotExceptions) {
+  auto in = instances::tv5();
+  in.signals =
+      analyse(pushforward(in.problem, {{"x", "y", "z"}, {"x", "y"}}, {{0, 1}, {0, 1}}), in.problem);
+  in.decomposition_source = "pushforward";
+  const auto cert = certify(in);
+  EXPECT_FALSE(cert.preconditions.hold());
+  EXPECT_EQ(cert.preconditions.zero_profiles.size(), 2U);
+  EXPECT_EQ(cert.undefined_constraints, 2U);
+  EXPECT_FALSE(find(cert, 0, 0, 2).defined);
+  EXPECT_FALSE(find(cert, 0, 0, 2).one_stage);  // no type reports z
+  EXPECT_TRUE(find(cert, 0, 0, 1).defined);
+  EXPECT_EQ(find(cert, 0, 0, 1).pbe, q(82, 33));
+  EXPECT_NEAR(d(cert.pbe.value), 16.790674, 1e-6);
+  EXPECT_FALSE(cert.reference.available);
+  EXPECT_FALSE(cert.paper.available);
+  EXPECT_TRUE(cert.path.holds());
+  EXPECT_TRUE(test::contains(to_text(in, cert), "enter no scale"));
+  EXPECT_FALSE(to_json(in, cert)["constraints"][1]["defined"]);  // agent 1, x -> z
+}
+
+// M = 0: nothing is at stake, every scale and bound is 0 (spec §6.8).
+TEST(Certify, ZeroValuationsNeedNoReward) {
+  auto in = instances::tv5();
+  auto env = in.problem.env;
+  for (auto& v : env.values) {
+    for (auto& x : v) x = 0;
+  }
+  in.problem = mechanism::prepare(std::move(env));
+  const auto cert = certify(in);
+  EXPECT_EQ(cert.preconditions.max_value, q(0));
+  for (const Level level : {Level::one_stage, Level::pbe, Level::pointwise}) {
+    EXPECT_EQ(cert.scale(level).status, ScaleStatus::feasible);
+    EXPECT_EQ(cert.scale(level).value.rational(), q(0));
+    EXPECT_FALSE(cert.scale(level).binding);
+  }
+  EXPECT_EQ(cert.reference.value.rational(), q(0));
+  EXPECT_EQ(cert.paper.value.rational(), q(0));
+  EXPECT_FALSE(cert.paper.infinite);
+  ASSERT_TRUE(cert.budget);
+  EXPECT_EQ(cert.budget->worst_net.rational(), q(0));
+}
+
 TEST(Certify, ReportNamesBindingConstraintsAndKeepsExactValues) {
   const auto in = instances::tv2(q(9, 10));
   const auto cert = certify(in);

@@ -66,7 +66,7 @@ MinimalScale<T> minimal_scale(const std::vector<StageOneConstraint<T>>& constrai
   for (std::size_t k = 0; k < constraints.size(); ++k) {
     const auto& c = constraints[k];
     const std::optional<T> g = c.gain(level);
-    if (!g || sign_of(*g) <= 0) continue;
+    if (!c.defined || !g || sign_of(*g) <= 0) continue;
     AgentScale<T>& agent = out.agents[c.agent];
     if (real_sign(c.power) <= 0) {
       agent.status = ScaleStatus::infeasible;
@@ -282,7 +282,11 @@ Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& option
           ++c.information_sets;
           c.nodes += set.best.nodes;
         }
-        c.power = power(s, instance.reward, i, truth, report);
+        const bool beliefs =
+            sign_of(s.q_signal[i][truth]) > 0 && sign_of(s.q_signal[i][report]) > 0;
+        if (beliefs) c.power = power(s, instance.reward, i, truth, report);
+        c.defined = beliefs && dev.undefined.empty();
+        if (!c.defined) ++cert.undefined_constraints;
         cert.constraints.push_back(std::move(c));
       }
     }

@@ -60,6 +60,9 @@ struct StageOneConstraint {
   RealOf<T> power{};  // S_i(a_i, r_i)
   // Others' profiles where ρ(f_{-i}(t_{-i}), r_i) is undefined; the gains ignore them.
   std::size_t undefined = 0;
+  // False when some posterior is undefined or Q_{A_i} vanishes at a_i or r_i
+  // (no power): then the constraint is reported but enters no scale (spec §6.2).
+  bool defined = true;
   std::size_t information_sets = 0;  // on-path sets (r_i, π, t_i)
   std::size_t nodes = 0;             // best-reply search nodes
 
@@ -128,6 +131,7 @@ struct Certificate {
   PathCheck path;  // (C1), with the equilibrium-path equivalence with GVCG
   bool path_checked = false;
   std::vector<StageOneConstraint<T>> constraints;  // (C2), by agent, type, report
+  std::size_t undefined_constraints = 0;           // constraints with defined == false
   std::size_t same_signal_checked = 0;
   std::vector<SameSignalViolation<T>> same_signal_violations;
   MinimalScale<T> one_stage;

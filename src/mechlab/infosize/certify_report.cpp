@@ -82,7 +82,8 @@ nlohmann::json constraint_json(const Instance<T>& in, const StageOneConstraint<T
                    {"power", real_json(c.power)},
                    {"information_sets", c.information_sets},
                    {"search_nodes", c.nodes},
-                   {"undefined_profiles", c.undefined}};
+                   {"undefined_profiles", c.undefined},
+                   {"defined", c.defined}};
   if (c.one_stage) {
     j["gain_one_stage"] = io::number_json(*c.one_stage);
     j["one_stage_report_type"] = type_label(in, i, c.one_stage_type);
@@ -205,6 +206,7 @@ nlohmann::json to_json(const Instance<T>& in, const Certificate<T>& cert) {
                              {"transfer_mismatches", cert.path.transfer_mismatches.size()},
                              {"undefined", cert.path.undefined.size()}};
   }
+  j["undefined_constraints"] = cert.undefined_constraints;
   auto& cs = j["constraints"] = nlohmann::json::array();
   for (const auto& c : cert.constraints) cs.push_back(constraint_json(in, c));
   auto& ss = j["same_signal"] = {{"checked", cert.same_signal_checked},
@@ -269,12 +271,19 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
                      cert.same_signal_violations.empty() ? "" : " (no signal reward can fix them)");
   io::Table gains({"agent", "true type", "signal", "report", "V", "G1", "G PBE", "G PW", "S"});
   for (const auto& c : cert.constraints) {
-    gains.add({p.env.agents[c.agent], type_label(in, c.agent, c.type),
-               signal_label(in, c.agent, c.truth), signal_label(in, c.agent, c.report),
-               number_text(c.value), c.one_stage ? number_text(*c.one_stage) : "-",
-               number_text(c.pbe), number_text(c.pointwise), real_text(c.power)});
+    gains.add({c.defined ? p.env.agents[c.agent] : fmt::format("{} ?", p.env.agents[c.agent]),
+               type_label(in, c.agent, c.type), signal_label(in, c.agent, c.truth),
+               signal_label(in, c.agent, c.report), number_text(c.value),
+               c.one_stage ? number_text(*c.one_stage) : "-", number_text(c.pbe),
+               number_text(c.pointwise), real_text(c.power)});
   }
   out += "\n(C2) stage-1 deviations (gains exclude the reward)\n";
+  if (cert.undefined_constraints > 0) {
+    out += fmt::format(
+        "{} constraint(s) marked '?' need an undefined posterior or belief (Q_A = 0) and enter no "
+        "scale\n",
+        cert.undefined_constraints);
+  }
   out += gains.render();
   io::Table scales({"scale", "value", "agent", "true type", "signal", "report", "G", "S", "G/S"});
   for (const Level level : {Level::one_stage, Level::pbe, Level::pointwise}) {
