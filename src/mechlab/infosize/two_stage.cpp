@@ -398,13 +398,17 @@ PathCheck equilibrium_path(const Instance<T>& instance) {
   return out;
 }
 
+// An alias keeps the macro argument out of `>>&`, which clang-tidy's
+// bugprone-macro-parentheses misreads.
+template <class T>
+using Rows = std::vector<std::vector<T>>;
+
 #define MECHLAB_INSTANTIATE(T)                                                                    \
   template PostedPosteriors<T> posted_posteriors(const SignalStructure<T>&);                      \
   template std::vector<T> truthful_report(const mechanism::Problem<T>&, std::size_t, std::size_t, \
                                           std::span<const T>);                                    \
-  template VcgOutcome<T> stage_two_vcg(const std::vector<std::vector<T>>&);                       \
-  template BestReply<T> best_reply(const std::vector<std::vector<T>>&,                            \
-                                   const std::vector<std::vector<T>>&, std::size_t);              \
+  template VcgOutcome<T> stage_two_vcg(const Rows<T>&);                                           \
+  template BestReply<T> best_reply(const Rows<T>&, const Rows<T>&, std::size_t);                  \
   template StageOneReport<T> stage_one_report(const Instance<T>&, std::size_t, std::size_t,       \
                                               std::size_t, std::size_t);                          \
   template T truthful_value(const mechanism::Problem<T>&, std::size_t, std::size_t);              \
