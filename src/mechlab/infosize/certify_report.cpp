@@ -1,0 +1,327 @@
+#include "mechlab/infosize/certify_report.hpp"
+
+#include <fmt/format.h>
+
+#include "mechlab/io/output.hpp"
+
+namespace mechlab::infosize {
+
+namespace {
+
+constexpr int kPlaces = 20;
+
+// x rounded down (or up) to kPlaces decimals, as text: the interval stays certified.
+std::string decimal(const Rational& x, bool up) {
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, kPlaces);
+  const mpz_class num = x.get_num() * scale;
+  mpz_class q;
+  if (up) {
+    mpz_cdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
+  } else {
+    mpz_fdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
+  }
+  const bool negative = q < 0;
+  const mpz_class a = abs(q);
+  std::string digits = a.get_str();
+  if (digits.size() <= kPlaces) digits.insert(0, kPlaces + 1 - digits.size(), '0');
+  const std::size_t point = digits.size() - kPlaces;
+  std::string out = negative ? "-" : "";
+  out += digits.substr(0, point);
+  out += '.';
+  out += digits.substr(point);
+  return out;
+}
+
+std::string real_text(const CertifiedReal& x) {
+  if (x.exact()) {
+    const std::string exact = x.exact_text();
+    if (x.rational() && x.rational()->get_den() == 1) return exact;
+    return fmt::format("{} ≈ {:.10g}", exact, x.to_double());
+  }
+  // A sum of unlike surds: the certified interval is far narrower than 10 digits.
+  if (mechlab::to_double(x.upper() - x.lower()) < 1e-12)
+    return fmt::format("≈ {:.10g}", x.to_double());
+  return x.text();
+}
+std::string real_text(double x) { return fmt::format("{:.10g}", x); }
+
+bool positive(const CertifiedReal& x) { return x.sign().value_or(0) > 0; }
+bool positive(double x) { return sign_of(x) > 0; }
+
+template <class T>
+std::string number_text(const T& x) {
+  if constexpr (NumberTraits<T>::exact) {
+    if (x.get_den() == 1) return to_string(x);
+    return fmt::format("{} ≈ {:.10g}", to_string(x), mechlab::to_double(x));
+  } else {
+    return fmt::format("{:.10g}", x);
+  }
+}
+
+template <class T>
+std::string type_label(const Instance<T>& in, std::size_t i, std::size_t t) {
+  return in.problem.env.types[i][t];
+}
+
+template <class T>
+std::string signal_label(const Instance<T>& in, std::size_t i, std::size_t a) {
+  return in.signals.d.signals[i][a];
+}
+
+template <class T>
+nlohmann::json constraint_json(const Instance<T>& in, const StageOneConstraint<T>& c) {
+  const std::size_t i = c.agent;
+  nlohmann::json j{{"agent", in.problem.env.agents[i]},
+                   {"true_type", type_label(in, i, c.type)},
+                   {"true_signal", signal_label(in, i, c.truth)},
+                   {"report", signal_label(in, i, c.report)},
+                   {"value", io::number_json(c.value)},
+                   {"gain_pbe", io::number_json(c.pbe)},
+                   {"gain_pointwise", io::number_json(c.pointwise)},
+                   {"power", real_json(c.power)},
+                   {"information_sets", c.information_sets},
+                   {"search_nodes", c.nodes},
+                   {"undefined_profiles", c.undefined},
+                   {"defined", c.defined}};
+  if (c.one_stage) {
+    j["gain_one_stage"] = io::number_json(*c.one_stage);
+    j["one_stage_report_type"] = type_label(in, i, c.one_stage_type);
+  } else {
+    j["gain_one_stage"] = nullptr;
+  }
+  return j;
+}
+
+// The witness of a scale: (agent, true type, true signal, report, G, S, ratio).
+template <class T>
+nlohmann::json binding_json(const Instance<T>& in, const Certificate<T>& cert, Level level,
+                            std::optional<std::size_t> k) {
+  if (!k) return nullptr;
+  const auto& c = cert.constraints[*k];
+  nlohmann::json j{{"agent", in.problem.env.agents[c.agent]},
+                   {"true_type", type_label(in, c.agent, c.type)},
+                   {"true_signal", signal_label(in, c.agent, c.truth)},
+                   {"report", signal_label(in, c.agent, c.report)},
+                   {"gain", io::number_json(*c.gain(level))},
+                   {"power", real_json(c.power)}};
+  if (sign_of(*c.gain(level)) > 0 && positive(c.power)) {
+    j["ratio"] = real_json(to_real(*c.gain(level)) / c.power);
+  } else {
+    j["ratio"] = nullptr;
+  }
+  return j;
+}
+
+template <class T>
+nlohmann::json scale_json(const Instance<T>& in, const Certificate<T>& cert, Level level) {
+  const MinimalScale<T>& s = cert.scale(level);
+  const bool feasible = s.status == ScaleStatus::feasible;
+  nlohmann::json j{{"level", level_name(level)},
+                   {"status", feasible ? "feasible" : "infeasible"},
+                   {"value", feasible ? real_json(s.value) : nlohmann::json(nullptr)},
+                   {"binding", binding_json(in, cert, level, s.binding)}};
+  auto& agents = j["agents"] = nlohmann::json::object();
+  for (std::size_t i = 0; i < s.agents.size(); ++i) {
+    const auto& a = s.agents[i];
+    const bool ok = a.status == ScaleStatus::feasible;
+    agents[in.problem.env.agents[i]] = {
+        {"status", ok ? "feasible" : "infeasible"},
+        {"value", ok ? real_json(a.value) : nlohmann::json(nullptr)},
+        {"binding", binding_json(in, cert, level, a.binding)}};
+  }
+  return j;
+}
+
+template <class T>
+nlohmann::json bound_json(const Instance<T>& in, const ScaleBound<T>& b) {
+  if (!b.available) return {{"available", false}};
+  return {{"available", true},
+          {"infinite", b.infinite},
+          {"value", b.infinite ? nlohmann::json(nullptr) : real_json(b.value)},
+          {"agent", in.problem.env.agents[b.agent]},
+          {"true_signal", signal_label(in, b.agent, b.truth)},
+          {"lie", signal_label(in, b.agent, b.lie)}};
+}
+
+template <class T>
+std::string bound_text(const Instance<T>& in, const ScaleBound<T>& b) {
+  if (!b.available) return "unavailable (a posterior or belief is undefined)";
+  if (b.infinite) {
+    return fmt::format("+inf (zero power at agent {}, {} -> {})", in.problem.env.agents[b.agent],
+                       signal_label(in, b.agent, b.truth), signal_label(in, b.agent, b.lie));
+  }
+  return real_text(b.value);
+}
+
+template <class T>
+std::vector<std::string> binding_row(const Instance<T>& in, const Certificate<T>& cert, Level level,
+                                     std::optional<std::size_t> k) {
+  if (!k) return {"-", "-", "-", "-", "-", "-", "-"};
+  const auto& c = cert.constraints[*k];
+  const T g = *c.gain(level);
+  std::string ratio = "INFEASIBLE (S = 0)";
+  if (positive(c.power)) ratio = real_text(RealOf<T>(to_real(g) / c.power));
+  return {in.problem.env.agents[c.agent],
+          type_label(in, c.agent, c.type),
+          signal_label(in, c.agent, c.truth),
+          signal_label(in, c.agent, c.report),
+          number_text(g),
+          real_text(c.power),
+          ratio};
+}
+
+}  // namespace
+
+nlohmann::json real_json(const CertifiedReal& x) {
+  return {{"exact", x.exact() ? nlohmann::json(x.exact_text()) : nlohmann::json(nullptr)},
+          {"value", x.to_double()},
+          {"lower", decimal(x.lower(), false)},
+          {"upper", decimal(x.upper(), true)}};
+}
+
+nlohmann::json real_json(double x) { return {{"exact", nullptr}, {"value", x}}; }
+
+template <class T>
+nlohmann::json to_json(const Instance<T>& in, const Certificate<T>& cert) {
+  const auto& p = in.problem;
+  const auto& pre = cert.preconditions;
+  nlohmann::json j{{"number_type", NumberTraits<T>::name},
+                   {"agents", p.env.agents},
+                   {"reward", reward_name(in.reward.family)},
+                   {"decomposition_source", in.decomposition_source}};
+  j["preconditions"] = {{"hold", pre.hold()},
+                        {"full_support", pre.full_support},
+                        {"decomposition_valid", pre.decomposition_valid},
+                        {"posterior_gap", io::number_json(pre.decomposition.posterior_gap)},
+                        {"belief_gap", io::number_json(pre.decomposition.belief_gap)},
+                        {"zero_signal_profiles", pre.zero_profiles.size()},
+                        {"nonnegative_values", pre.nonnegative_values},
+                        {"max_value", io::number_json(pre.max_value)},
+                        {"efficiency_ties", pre.efficiency_ties}};
+  if (cert.path_checked) {
+    j["equilibrium_path"] = {{"holds", cert.path.holds()},
+                             {"profiles", cert.path.profiles},
+                             {"outcome_mismatches", cert.path.outcome_mismatches.size()},
+                             {"transfer_mismatches", cert.path.transfer_mismatches.size()},
+                             {"undefined", cert.path.undefined.size()}};
+  }
+  j["undefined_constraints"] = cert.undefined_constraints;
+  auto& cs = j["constraints"] = nlohmann::json::array();
+  for (const auto& c : cert.constraints) cs.push_back(constraint_json(in, c));
+  auto& ss = j["same_signal"] = {{"checked", cert.same_signal_checked},
+                                 {"violations", nlohmann::json::array()}};
+  for (const auto& v : cert.same_signal_violations) {
+    ss["violations"].push_back({{"agent", p.env.agents[v.agent]},
+                                {"true_type", type_label(in, v.agent, v.type)},
+                                {"report", type_label(in, v.agent, v.lie)},
+                                {"gain", io::number_json(v.gain)}});
+  }
+  j["scales"] = {{"one_stage", scale_json(in, cert, Level::one_stage)},
+                 {"pbe", scale_json(in, cert, Level::pbe)},
+                 {"pointwise", scale_json(in, cert, Level::pointwise)},
+                 {"reference", bound_json(in, cert.reference)},
+                 {"nu", bound_json(in, cert.nu)},
+                 {"paper", bound_json(in, cert.paper)}};
+  auto& ms = j["measures"] = nlohmann::json::array();
+  for (const auto& m : cert.measures) {
+    ms.push_back({{"agent", p.env.agents[m.agent]},
+                  {"nu", io::number_json(m.nu)},
+                  {"lambda", m.lambda ? real_json(*m.lambda) : nlohmann::json("+inf")}});
+  }
+  if (cert.budget) {
+    const auto& b = *cert.budget;
+    j["budget"] = {{"scale", real_json(b.scale)},
+                   {"expected_revenue", io::number_json(b.expected_revenue)},
+                   {"expected_rewards", real_json(b.expected_rewards)},
+                   {"net", real_json(b.net)},
+                   {"worst_net", real_json(b.worst_net)},
+                   {"worst_profile", p.profile_name(b.worst_profile)}};
+  } else {
+    j["budget"] = nullptr;
+  }
+  return j;
+}
+
+template <class T>
+std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
+  const auto& p = in.problem;
+  const auto& pre = cert.preconditions;
+  std::string out = fmt::format(
+      "infosize certificate: {} agents, {} type profiles, {} signal profiles, {} alternatives, "
+      "{} reward, decomposition {}\n",
+      p.agent_count(), p.profile_count(), in.signals.profile_count(), p.alternative_count(),
+      reward_name(in.reward.family), in.decomposition_source);
+  out += fmt::format(
+      "(C0) preconditions {}: full support {}, decomposition valid {}, Q_A > 0 {}, v >= 0 {}, "
+      "M = {}, efficiency ties {}\n",
+      pre.hold() ? "hold" : "FAIL", pre.full_support ? "yes" : "NO",
+      pre.decomposition_valid ? "yes" : "NO",
+      pre.zero_profiles.empty() ? "yes" : fmt::format("NO ({} profiles)", pre.zero_profiles.size()),
+      pre.nonnegative_values ? "yes" : "NO", number_text(pre.max_value), pre.efficiency_ties);
+  if (cert.path_checked) {
+    out += fmt::format(
+        "(C1) equilibrium path = one-stage GVCG: {} ({} profiles, {} outcome and {} transfer "
+        "mismatches)\n",
+        cert.path.holds() ? "yes" : "NO", cert.path.profiles, cert.path.outcome_mismatches.size(),
+        cert.path.transfer_mismatches.size());
+  }
+  out += fmt::format("same-signal one-stage lies: {} checked, {} with G1 > 0{}\n",
+                     cert.same_signal_checked, cert.same_signal_violations.size(),
+                     cert.same_signal_violations.empty() ? "" : " (no signal reward can fix them)");
+  io::Table gains({"agent", "true type", "signal", "report", "V", "G1", "G PBE", "G PW", "S"});
+  for (const auto& c : cert.constraints) {
+    gains.add({c.defined ? p.env.agents[c.agent] : fmt::format("{} ?", p.env.agents[c.agent]),
+               type_label(in, c.agent, c.type), signal_label(in, c.agent, c.truth),
+               signal_label(in, c.agent, c.report), number_text(c.value),
+               c.one_stage ? number_text(*c.one_stage) : "-", number_text(c.pbe),
+               number_text(c.pointwise), real_text(c.power)});
+  }
+  out += "\n(C2) stage-1 deviations (gains exclude the reward)\n";
+  if (cert.undefined_constraints > 0) {
+    out += fmt::format(
+        "{} constraint(s) marked '?' need an undefined posterior or belief (Q_A = 0) and enter no "
+        "scale\n",
+        cert.undefined_constraints);
+  }
+  out += gains.render();
+  io::Table scales({"scale", "value", "agent", "true type", "signal", "report", "G", "S", "G/S"});
+  for (const Level level : {Level::one_stage, Level::pbe, Level::pointwise}) {
+    const MinimalScale<T>& s = cert.scale(level);
+    auto row = binding_row(in, cert, level, s.binding);
+    row.insert(row.begin(), s.status == ScaleStatus::feasible
+                                ? real_text(s.value)
+                                : std::string("INFEASIBLE for this reward family"));
+    row.insert(row.begin(), fmt::format("eps* {}", level_name(level)));
+    scales.add(std::move(row));
+    for (std::size_t i = 0; i < s.agents.size(); ++i) {
+      const auto& a = s.agents[i];
+      auto agent_row = binding_row(in, cert, level, a.binding);
+      agent_row.insert(agent_row.begin(), a.status == ScaleStatus::feasible
+                                              ? real_text(a.value)
+                                              : std::string("INFEASIBLE"));
+      agent_row.insert(agent_row.begin(),
+                       fmt::format("  agent {} {}", p.env.agents[i], level_name(level)));
+      scales.add(std::move(agent_row));
+    }
+  }
+  out += "\nminimal reward scales (binding constraint)\n";
+  out += scales.render();
+  out += fmt::format("eps_ref = {}\neps_nu = {}\neps_paper = {}\n", bound_text(in, cert.reference),
+                     bound_text(in, cert.nu), bound_text(in, cert.paper));
+  if (cert.budget) {
+    const auto& b = *cert.budget;
+    out += fmt::format(
+        "\nbudget at eps = {}: E revenue {}, E rewards {}, net {}, worst ex post net {} at {}\n",
+        real_text(b.scale), number_text(b.expected_revenue), real_text(b.expected_rewards),
+        real_text(b.net), real_text(b.worst_net), p.profile_name(b.worst_profile));
+  }
+  return out;
+}
+
+template nlohmann::json to_json(const Instance<Rational>&, const Certificate<Rational>&);
+template nlohmann::json to_json(const Instance<double>&, const Certificate<double>&);
+template std::string to_text(const Instance<Rational>&, const Certificate<Rational>&);
+template std::string to_text(const Instance<double>&, const Certificate<double>&);
+
+}  // namespace mechlab::infosize
