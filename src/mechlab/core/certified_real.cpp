@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 #include "mechlab/core/error.hpp"
@@ -12,33 +13,44 @@ namespace mechlab {
 
 namespace {
 
+mpz_class power_of_two(unsigned long bits) {
+  mpz_class z;
+  mpz_ui_pow_ui(z.get_mpz_t(), 2, bits);
+  return z;
+}
+
 const mpz_class& scale() {
-  static const mpz_class s = [] {
-    mpz_class z;
-    mpz_ui_pow_ui(z.get_mpz_t(), 2, CertifiedReal::kBits);
-    return z;
-  }();
+  static const mpz_class s = power_of_two(CertifiedReal::kBits);
   return s;
 }
 
-// Outward rounding to the grid 2^-kBits keeps interval endpoints small.
-Rational round_down(const Rational& x) {
-  mpz_class n = x.get_num() * scale();
+// Outward rounding to a grid of 2^-(kBits + e), where 2^-e is about |x|: the
+// relative precision stays near 2^-kBits however small x is, and the endpoints
+// stay short.
+mpz_class grid(const Rational& x) {
+  if (sgn(x) == 0) return scale();
+  const auto num_bits = static_cast<long>(mpz_sizeinbase(x.get_num_mpz_t(), 2));
+  const auto den_bits = static_cast<long>(mpz_sizeinbase(x.get_den_mpz_t(), 2));
+  return power_of_two(CertifiedReal::kBits +
+                      static_cast<unsigned long>(std::max(0L, den_bits - num_bits)));
+}
+
+Rational round_to_grid(const Rational& x, bool up) {
+  const mpz_class g = grid(x);
+  const mpz_class n = x.get_num() * g;
   mpz_class q;
-  mpz_fdiv_q(q.get_mpz_t(), n.get_mpz_t(), x.get_den_mpz_t());
-  Rational r(q, scale());
+  if (up) {
+    mpz_cdiv_q(q.get_mpz_t(), n.get_mpz_t(), x.get_den_mpz_t());
+  } else {
+    mpz_fdiv_q(q.get_mpz_t(), n.get_mpz_t(), x.get_den_mpz_t());
+  }
+  Rational r(q, g);
   r.canonicalize();
   return r;
 }
 
-Rational round_up(const Rational& x) {
-  mpz_class n = x.get_num() * scale();
-  mpz_class q;
-  mpz_cdiv_q(q.get_mpz_t(), n.get_mpz_t(), x.get_den_mpz_t());
-  Rational r(q, scale());
-  r.canonicalize();
-  return r;
-}
+Rational round_down(const Rational& x) { return round_to_grid(x, false); }
+Rational round_up(const Rational& x) { return round_to_grid(x, true); }
 
 std::optional<mpz_class> integer_sqrt_if_square(const mpz_class& z) {
   if (z < 0 || mpz_perfect_square_p(z.get_mpz_t()) == 0) return std::nullopt;
@@ -79,20 +91,20 @@ CertifiedReal CertifiedReal::from_interval(Rational lo, Rational hi) {
 
 CertifiedReal CertifiedReal::from_surd(Rational c, Rational s) {
   if (sgn(s) < 0) throw InternalError("CertifiedReal: square root of a negative number");
-  if (sgn(c) == 0 || sgn(s) == 0) return CertifiedReal(Rational(0));
+  if (sgn(c) == 0 || sgn(s) == 0) return {Rational(0)};
   // √(p/q) = √(p·q)/q: an integer radicand, then small square factors moved out.
   mpz_class radicand = s.get_num() * s.get_den();
   c /= Rational(s.get_den());
   for (unsigned long p = 2; p < 1000; ++p) {
-    const mpz_class square = mpz_class(p) * p;
-    while (mpz_divisible_p(radicand.get_mpz_t(), square.get_mpz_t()) != 0) {
-      radicand /= square;
+    const unsigned long square = p * p;
+    while (mpz_divisible_ui_p(radicand.get_mpz_t(), square) != 0) {
+      mpz_divexact_ui(radicand.get_mpz_t(), radicand.get_mpz_t(), square);
       c *= p;
     }
   }
   if (const auto root = integer_sqrt_if_square(radicand)) {
     c *= Rational(*root);
-    return CertifiedReal(c);
+    return {c};
   }
   CertifiedReal r;
   r.coefficient_ = c;
@@ -112,7 +124,7 @@ CertifiedReal CertifiedReal::from_surd(Rational c, Rational s) {
 
 CertifiedReal CertifiedReal::sqrt(const Rational& x) {
   if (sgn(x) < 0) throw InternalError("CertifiedReal::sqrt of a negative number");
-  if (const auto r = rational_sqrt(x)) return CertifiedReal(*r);
+  if (const auto r = rational_sqrt(x)) return {*r};
   return from_surd(Rational(1), x);
 }
 
@@ -123,6 +135,7 @@ std::optional<Rational> CertifiedReal::rational() const {
 
 double CertifiedReal::to_double() const {
   if (const auto r = rational()) return mechlab::to_double(*r);
+  if (exact_) return mechlab::to_double(coefficient_) * std::sqrt(mechlab::to_double(radicand_));
   return mechlab::to_double((lower_ + upper_) / 2);
 }
 
@@ -159,7 +172,7 @@ CertifiedReal operator+(const CertifiedReal& a, const CertifiedReal& b) {
     if (sgn(a.coefficient_) == 0) return b;
     if (sgn(b.coefficient_) == 0) return a;
     if (a.radicand_ == b.radicand_) {
-      if (a.radicand_ == 1) return CertifiedReal(a.coefficient_ + b.coefficient_);
+      if (a.radicand_ == 1) return {a.coefficient_ + b.coefficient_};
       return CertifiedReal::from_surd(a.coefficient_ + b.coefficient_, a.radicand_);
     }
     // Like surds in another guise: a.s = k²·b.s.
@@ -175,7 +188,7 @@ CertifiedReal operator-(const CertifiedReal& a, const CertifiedReal& b) { return
 CertifiedReal operator*(const CertifiedReal& a, const CertifiedReal& b) {
   if (a.exact_ && b.exact_) {
     if (a.radicand_ == 1 && b.radicand_ == 1) {
-      return CertifiedReal(a.coefficient_ * b.coefficient_);
+      return {a.coefficient_ * b.coefficient_};
     }
     return CertifiedReal::from_surd(a.coefficient_ * b.coefficient_, a.radicand_ * b.radicand_);
   }
@@ -188,7 +201,7 @@ CertifiedReal operator/(const CertifiedReal& a, const CertifiedReal& b) {
     if (sgn(b.coefficient_) == 0) throw InternalError("CertifiedReal: division by zero");
     if (a.exact_) {
       if (a.radicand_ == 1 && b.radicand_ == 1) {
-        return CertifiedReal(a.coefficient_ / b.coefficient_);
+        return {a.coefficient_ / b.coefficient_};
       }
       // c1√s1 / (c2√s2) = c1/(c2·s2) · √(s1·s2)
       return CertifiedReal::from_surd(a.coefficient_ / (b.coefficient_ * b.radicand_),

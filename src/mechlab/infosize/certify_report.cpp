@@ -8,44 +8,6 @@ namespace mechlab::infosize {
 
 namespace {
 
-constexpr int kPlaces = 20;
-
-// x rounded down (or up) to kPlaces decimals, as text: the interval stays certified.
-std::string decimal(const Rational& x, bool up) {
-  mpz_class scale;
-  mpz_ui_pow_ui(scale.get_mpz_t(), 10, kPlaces);
-  const mpz_class num = x.get_num() * scale;
-  mpz_class q;
-  if (up) {
-    mpz_cdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
-  } else {
-    mpz_fdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
-  }
-  const bool negative = q < 0;
-  const mpz_class a = abs(q);
-  std::string digits = a.get_str();
-  if (digits.size() <= kPlaces) digits.insert(0, kPlaces + 1 - digits.size(), '0');
-  const std::size_t point = digits.size() - kPlaces;
-  std::string out = negative ? "-" : "";
-  out += digits.substr(0, point);
-  out += '.';
-  out += digits.substr(point);
-  return out;
-}
-
-std::string real_text(const CertifiedReal& x) {
-  if (x.exact()) {
-    const std::string exact = x.exact_text();
-    if (x.rational() && x.rational()->get_den() == 1) return exact;
-    return fmt::format("{} ≈ {:.10g}", exact, x.to_double());
-  }
-  // A sum of unlike surds: the certified interval is far narrower than 10 digits.
-  if (mechlab::to_double(x.upper() - x.lower()) < 1e-12)
-    return fmt::format("≈ {:.10g}", x.to_double());
-  return x.text();
-}
-std::string real_text(double x) { return fmt::format("{:.10g}", x); }
-
 bool positive(const CertifiedReal& x) { return x.sign().value_or(0) > 0; }
 bool positive(double x) { return sign_of(x) > 0; }
 
@@ -79,7 +41,7 @@ nlohmann::json constraint_json(const Instance<T>& in, const StageOneConstraint<T
                    {"value", io::number_json(c.value)},
                    {"gain_pbe", io::number_json(c.pbe)},
                    {"gain_pointwise", io::number_json(c.pointwise)},
-                   {"power", real_json(c.power)},
+                   {"power", io::real_json(c.power)},
                    {"information_sets", c.information_sets},
                    {"search_nodes", c.nodes},
                    {"undefined_profiles", c.undefined},
@@ -104,9 +66,9 @@ nlohmann::json binding_json(const Instance<T>& in, const Certificate<T>& cert, L
                    {"true_signal", signal_label(in, c.agent, c.truth)},
                    {"report", signal_label(in, c.agent, c.report)},
                    {"gain", io::number_json(*c.gain(level))},
-                   {"power", real_json(c.power)}};
+                   {"power", io::real_json(c.power)}};
   if (sign_of(*c.gain(level)) > 0 && positive(c.power)) {
-    j["ratio"] = real_json(to_real(*c.gain(level)) / c.power);
+    j["ratio"] = io::real_json(to_real(*c.gain(level)) / c.power);
   } else {
     j["ratio"] = nullptr;
   }
@@ -119,7 +81,7 @@ nlohmann::json scale_json(const Instance<T>& in, const Certificate<T>& cert, Lev
   const bool feasible = s.status == ScaleStatus::feasible;
   nlohmann::json j{{"level", level_name(level)},
                    {"status", feasible ? "feasible" : "infeasible"},
-                   {"value", feasible ? real_json(s.value) : nlohmann::json(nullptr)},
+                   {"value", feasible ? io::real_json(s.value) : nlohmann::json(nullptr)},
                    {"binding", binding_json(in, cert, level, s.binding)}};
   auto& agents = j["agents"] = nlohmann::json::object();
   for (std::size_t i = 0; i < s.agents.size(); ++i) {
@@ -127,7 +89,7 @@ nlohmann::json scale_json(const Instance<T>& in, const Certificate<T>& cert, Lev
     const bool ok = a.status == ScaleStatus::feasible;
     agents[in.problem.env.agents[i]] = {
         {"status", ok ? "feasible" : "infeasible"},
-        {"value", ok ? real_json(a.value) : nlohmann::json(nullptr)},
+        {"value", ok ? io::real_json(a.value) : nlohmann::json(nullptr)},
         {"binding", binding_json(in, cert, level, a.binding)}};
   }
   return j;
@@ -138,7 +100,7 @@ nlohmann::json bound_json(const Instance<T>& in, const ScaleBound<T>& b) {
   if (!b.available) return {{"available", false}};
   return {{"available", true},
           {"infinite", b.infinite},
-          {"value", b.infinite ? nlohmann::json(nullptr) : real_json(b.value)},
+          {"value", b.infinite ? nlohmann::json(nullptr) : io::real_json(b.value)},
           {"agent", in.problem.env.agents[b.agent]},
           {"true_signal", signal_label(in, b.agent, b.truth)},
           {"lie", signal_label(in, b.agent, b.lie)}};
@@ -151,7 +113,7 @@ std::string bound_text(const Instance<T>& in, const ScaleBound<T>& b) {
     return fmt::format("+inf (zero power at agent {}, {} -> {})", in.problem.env.agents[b.agent],
                        signal_label(in, b.agent, b.truth), signal_label(in, b.agent, b.lie));
   }
-  return real_text(b.value);
+  return io::real_text(b.value);
 }
 
 template <class T>
@@ -161,26 +123,17 @@ std::vector<std::string> binding_row(const Instance<T>& in, const Certificate<T>
   const auto& c = cert.constraints[*k];
   const T g = *c.gain(level);
   std::string ratio = "INFEASIBLE (S = 0)";
-  if (positive(c.power)) ratio = real_text(RealOf<T>(to_real(g) / c.power));
+  if (positive(c.power)) ratio = io::real_text(RealOf<T>(to_real(g) / c.power));
   return {in.problem.env.agents[c.agent],
           type_label(in, c.agent, c.type),
           signal_label(in, c.agent, c.truth),
           signal_label(in, c.agent, c.report),
           number_text(g),
-          real_text(c.power),
+          io::real_text(c.power),
           ratio};
 }
 
 }  // namespace
-
-nlohmann::json real_json(const CertifiedReal& x) {
-  return {{"exact", x.exact() ? nlohmann::json(x.exact_text()) : nlohmann::json(nullptr)},
-          {"value", x.to_double()},
-          {"lower", decimal(x.lower(), false)},
-          {"upper", decimal(x.upper(), true)}};
-}
-
-nlohmann::json real_json(double x) { return {{"exact", nullptr}, {"value", x}}; }
 
 template <class T>
 nlohmann::json to_json(const Instance<T>& in, const Certificate<T>& cert) {
@@ -227,15 +180,15 @@ nlohmann::json to_json(const Instance<T>& in, const Certificate<T>& cert) {
   for (const auto& m : cert.measures) {
     ms.push_back({{"agent", p.env.agents[m.agent]},
                   {"nu", io::number_json(m.nu)},
-                  {"lambda", m.lambda ? real_json(*m.lambda) : nlohmann::json("+inf")}});
+                  {"lambda", m.lambda ? io::real_json(*m.lambda) : nlohmann::json("+inf")}});
   }
   if (cert.budget) {
     const auto& b = *cert.budget;
-    j["budget"] = {{"scale", real_json(b.scale)},
+    j["budget"] = {{"scale", io::real_json(b.scale)},
                    {"expected_revenue", io::number_json(b.expected_revenue)},
-                   {"expected_rewards", real_json(b.expected_rewards)},
-                   {"net", real_json(b.net)},
-                   {"worst_net", real_json(b.worst_net)},
+                   {"expected_rewards", io::real_json(b.expected_rewards)},
+                   {"net", io::real_json(b.net)},
+                   {"worst_net", io::real_json(b.worst_net)},
                    {"worst_profile", p.profile_name(b.worst_profile)}};
   } else {
     j["budget"] = nullptr;
@@ -275,7 +228,7 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
                type_label(in, c.agent, c.type), signal_label(in, c.agent, c.truth),
                signal_label(in, c.agent, c.report), number_text(c.value),
                c.one_stage ? number_text(*c.one_stage) : "-", number_text(c.pbe),
-               number_text(c.pointwise), real_text(c.power)});
+               number_text(c.pointwise), io::real_text(c.power)});
   }
   out += "\n(C2) stage-1 deviations (gains exclude the reward)\n";
   if (cert.undefined_constraints > 0) {
@@ -290,7 +243,7 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
     const MinimalScale<T>& s = cert.scale(level);
     auto row = binding_row(in, cert, level, s.binding);
     row.insert(row.begin(), s.status == ScaleStatus::feasible
-                                ? real_text(s.value)
+                                ? io::real_text(s.value)
                                 : std::string("INFEASIBLE for this reward family"));
     row.insert(row.begin(), fmt::format("eps* {}", level_name(level)));
     scales.add(std::move(row));
@@ -298,7 +251,7 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
       const auto& a = s.agents[i];
       auto agent_row = binding_row(in, cert, level, a.binding);
       agent_row.insert(agent_row.begin(), a.status == ScaleStatus::feasible
-                                              ? real_text(a.value)
+                                              ? io::real_text(a.value)
                                               : std::string("INFEASIBLE"));
       agent_row.insert(agent_row.begin(),
                        fmt::format("  agent {} {}", p.env.agents[i], level_name(level)));
@@ -313,8 +266,8 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
     const auto& b = *cert.budget;
     out += fmt::format(
         "\nbudget at eps = {}: E revenue {}, E rewards {}, net {}, worst ex post net {} at {}\n",
-        real_text(b.scale), number_text(b.expected_revenue), real_text(b.expected_rewards),
-        real_text(b.net), real_text(b.worst_net), p.profile_name(b.worst_profile));
+        io::real_text(b.scale), number_text(b.expected_revenue), io::real_text(b.expected_rewards),
+        io::real_text(b.net), io::real_text(b.worst_net), p.profile_name(b.worst_profile));
   }
   return out;
 }

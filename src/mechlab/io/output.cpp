@@ -14,12 +14,35 @@ std::size_t width(const std::string& s) {
 }
 }  // namespace
 
+namespace {
+
+constexpr int kPlaces = 20;
+
+// x rounded down (or up) to kPlaces decimals: the enclosure stays certified.
+std::string decimal(const Rational& x, bool up) {
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, kPlaces);
+  const mpz_class num = x.get_num() * scale;
+  mpz_class q;
+  if (up) {
+    mpz_cdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
+  } else {
+    mpz_fdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
+  }
+  const bool negative = q < 0;
+  std::string digits = mpz_class(abs(q)).get_str();
+  if (digits.size() <= kPlaces) digits.insert(0, kPlaces + 1 - digits.size(), '0');
+  const std::size_t point = digits.size() - kPlaces;
+  return fmt::format("{}{}.{}", negative ? "-" : "", digits.substr(0, point), digits.substr(point));
+}
+
+}  // namespace
+
 nlohmann::json real_json(const CertifiedReal& x) {
-  nlohmann::json j{{"exact", nullptr}, {"decimal", x.to_double()}};
-  if (x.exact()) j["exact"] = x.exact_text();
-  j["lower"] = to_string(x.lower());
-  j["upper"] = to_string(x.upper());
-  return j;
+  return {{"exact", x.exact() ? nlohmann::json(x.exact_text()) : nlohmann::json(nullptr)},
+          {"decimal", x.to_double()},
+          {"lower", decimal(x.lower(), false)},
+          {"upper", decimal(x.upper(), true)}};
 }
 
 std::string real_text(double x) { return fmt::format("{:.10g}", x); }

@@ -30,7 +30,7 @@ std::string number_text(const T& x) {
 
 // Reals with square roots (RealOf<T>): CertifiedReal ->
 // {"exact": "9/160*sqrt(1393)" or null, "decimal": 2.0994..., "lower": "...", "upper": "..."}
-// (the certified enclosure as exact fractions); double -> {"decimal": x}.
+// (the certified enclosure, rounded outward to 20 decimals); double -> {"decimal": x}.
 nlohmann::json real_json(const CertifiedReal& x);
 inline nlohmann::json real_json(double x) { return {{"decimal", x}}; }
 
