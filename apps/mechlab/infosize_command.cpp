@@ -1,11 +1,15 @@
 // mechlab infosize measure|certify FILE, mechlab infosize replica --rho R --n-max N
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "command.hpp"
 #include "mechlab/core/error.hpp"
+#include "mechlab/infosize/certify_report.hpp"
 #include "mechlab/infosize/io.hpp"
+#include "mechlab/infosize/replica_report.hpp"
 #include "mechlab/infosize/summary_report.hpp"
 
 namespace mechlab::cli {
@@ -15,6 +19,12 @@ namespace {
 struct InfosizeArgs {
   std::string file;
   bool steps = false;
+  std::string scale;  // --scale: budget at this ε instead of ε*_PBE
+  std::uint64_t node_limit = infosize::kDefaultNodeLimit;
+  bool no_path_check = false;
+  std::string rho;
+  std::uint64_t n_min = 2;
+  std::uint64_t n_max = 20;
 };
 
 template <class T>
@@ -24,6 +34,56 @@ Result measure(const InfosizeArgs& args, const GlobalOptions& options) {
   const auto summary = infosize::summarize(model.instance);
   emit(options, infosize::to_json(model.instance, summary),
        infosize::to_text(model.instance, summary, args.steps));
+  return 0;
+}
+
+template <class T>
+Result certify(const InfosizeArgs& args, const GlobalOptions& options) {
+  std::optional<Rational> scale;
+  if (!args.scale.empty()) {
+    try {
+      scale = parse_rational(args.scale);
+    } catch (const InputError& e) {
+      throw InputError("--scale", e.expected(), args.scale);
+    }
+    if (sgn(*scale) < 0) throw InputError("--scale", "a reward scale >= 0", args.scale);
+  }
+  const io::Document doc = load(args.file, options);
+  const auto model = infosize::read_model<T>(io::Node(doc), options.read_options());
+  Progress progress(options.progress_options());
+  infosize::CertifyOptions certify_options;
+  certify_options.check_path = !args.no_path_check;
+  certify_options.node_limit = args.node_limit;
+  auto cert = infosize::certify(model.instance, certify_options, progress);
+  // A scale from the command line, else from the file, replaces ε*_PBE for the budget.
+  if (scale) {
+    cert.budget = infosize::budget(model.instance, to_real(NumberTraits<T>::from_rational(*scale)));
+  } else if (model.scale) {
+    cert.budget = infosize::budget(model.instance, to_real(*model.scale));
+  }
+  emit(options, infosize::to_json(model.instance, cert), infosize::to_text(model.instance, cert));
+  return 0;
+}
+
+Result replica(const InfosizeArgs& args, const GlobalOptions& options) {
+  Rational rho;
+  try {
+    rho = parse_rational(args.rho);
+  } catch (const InputError& e) {
+    throw InputError("--rho", e.expected(), args.rho);
+  }
+  Progress progress(options.progress_options());
+  std::vector<infosize::ReplicaPoint> points;
+  try {
+    points = infosize::replica_sweep(rho, args.n_min, args.n_max, progress);
+  } catch (const InputError& e) {
+    // The library names its parameters /rho, /n_min, /n_max; here they are options.
+    std::string option = e.pointer();
+    std::replace(option.begin(), option.end(), '_', '-');
+    option[0] = '-';
+    throw InputError("-" + option, e.expected(), e.found());
+  }
+  emit(options, infosize::to_json(rho, points), infosize::to_text(rho, points));
   return 0;
 }
 
@@ -43,6 +103,39 @@ const Register infosize_family{Family{
           return options.use_double() ? measure<double>(*args, options)
                                       : measure<Rational>(*args, options);
         };
+      });
+      CLI::App* c = cmd.add_subcommand(
+          "certify",
+          "stage-1 incentive constraints at the one-stage, PBE and pointwise levels; minimal "
+          "reward scales with their binding constraints; bounds; budget");
+      c->add_option("FILE", args->file,
+                    R"(informational-size model file (JSON, "model": "infosize"))")
+          ->required();
+      c->add_option("--scale", args->scale,
+                    "reward scale for the budget metrics (default: the file's \"scale\", else "
+                    "the minimal PBE scale)");
+      c->add_option("--node-limit", args->node_limit,
+                    "search nodes allowed per best reply at the PBE level (default 10^7)")
+          ->check(integer_in(1, 1'000'000'000'000, "number of nodes"));
+      c->add_flag("--no-path-check", args->no_path_check,
+                  "skip the check that the two-stage equilibrium path equals the one-stage GVCG");
+      c->callback([args, &options, &action] {
+        action = [args, &options] {
+          return options.use_double() ? certify<double>(*args, options)
+                                      : certify<Rational>(*args, options);
+        };
+      });
+      CLI::App* r = cmd.add_subcommand(
+          "replica",
+          "replica economies of the Section 2 signals: ν, Λ, ‖q‖, E‖Δρ‖, ε_ref, ε_paper against n");
+      r->add_option("--rho", args->rho, "signal accuracy ρ in (1/2, 1), e.g. 9/10 or 0.9")
+          ->required();
+      r->add_option("--n-max", args->n_max, "largest number of agents (default 20)")
+          ->check(integer_in(2, infosize::kReplicaMaxAgents, "number of agents"));
+      r->add_option("--n-min", args->n_min, "smallest number of agents (default 2)")
+          ->check(integer_in(2, infosize::kReplicaMaxAgents, "number of agents"));
+      r->callback([args, &options, &action] {
+        action = [args, &options] { return replica(*args, options); };
       });
     }}};
 

@@ -1,6 +1,7 @@
 #include "mechlab/infosize/certify.hpp"
 
 #include <array>
+#include <cstdint>
 #include <utility>
 
 #include "mechlab/core/error.hpp"
@@ -233,10 +234,14 @@ Budget<T> budget(const Instance<T>& instance, const RealOf<T>& scale) {
 }
 
 template <class T>
-Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& options) {
+Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& options,
+                       Progress& progress) {
   const auto& p = instance.problem;
   const auto& s = instance.signals;
   const std::size_t n = p.agent_count();
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < n; ++i) total += p.type_count(i) * (s.signal_count(i) - 1);
+  progress.start("stage-1 incentive constraints", total);
   Certificate<T> cert;
   cert.preconditions = preconditions(instance);
   if (options.check_path) {
@@ -288,6 +293,7 @@ Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& option
         c.defined = beliefs && dev.undefined.empty();
         if (!c.defined) ++cert.undefined_constraints;
         cert.constraints.push_back(std::move(c));
+        progress.advance();
       }
     }
   }
@@ -317,7 +323,7 @@ Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& option
   template struct StageOneConstraint<T>;                           \
   template struct Certificate<T>;                                  \
   template Budget<T> budget(const Instance<T>&, const RealOf<T>&); \
-  template Certificate<T> certify(const Instance<T>&, const CertifyOptions&);
+  template Certificate<T> certify(const Instance<T>&, const CertifyOptions&, Progress&);
 MECHLAB_INSTANTIATE(Rational)
 MECHLAB_INSTANTIATE(double)
 #undef MECHLAB_INSTANTIATE

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "mechlab/core/certified_real.hpp"
+#include "mechlab/core/progress.hpp"
 #include "mechlab/infosize/decomposition.hpp"
 #include "mechlab/infosize/instance.hpp"
 #include "mechlab/infosize/measure.hpp"
@@ -151,7 +152,9 @@ struct CertifyOptions {
   std::size_t node_limit = kDefaultNodeLimit;
 };
 
+// `progress` counts the stage-1 constraints and enforces --time-limit.
 template <class T>
-Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& options = {});
+Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& options = {},
+                       Progress& progress = Progress::none());
 
 }  // namespace mechlab::infosize

@@ -11,12 +11,7 @@
 
 namespace mechlab::infosize {
 
-// CertifiedReal -> {"exact": "9/160*sqrt(1393)" or null, "value": 2.099…,
-// "lower": "2.0994…", "upper": "2.0994…"} (decimal strings rounded outward);
-// double -> {"exact": null, "value": x}.
-nlohmann::json real_json(const CertifiedReal& x);
-nlohmann::json real_json(double x);
-
+// Certified reals are written with io::real_json (mechlab/io/output.hpp).
 template <class T>
 nlohmann::json to_json(const Instance<T>& instance, const Certificate<T>& certificate);
 

@@ -21,10 +21,7 @@ namespace mechlab::infosize {
 
 // Largest n accepted. Exact E‖Δρ‖ is a sum over posteriors with ~n/2 distinct
 // denominators a^m + b^m (ρ = a/(a+b)), so its own denominator has Θ(n²) bits:
-// one point costs ~0.4 s at n = 500 and ρ = 9/10 but ~80 s at n = 2000. Also,
-// a CertifiedReal's decimal view (to_double, the interval) has absolute
-// precision 2^-192: irrational values below ~1e-45 (‖q‖₂ >= 2^{-(n-1)/2} for ρ
-// near ½, ε_ref for ρ near 1) keep their exact surd form but not their digits.
+// one point costs ~0.4 s at n = 500 and ρ = 9/10 but ~80 s at n = 2000.
 inline constexpr std::size_t kReplicaMaxAgents = 500;
 
 // One point of the replica curves. All quantities are the same for every agent
