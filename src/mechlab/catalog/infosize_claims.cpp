@@ -141,9 +141,126 @@ mechanism::Mechanism<Rational> augmented_majority(const Instance<Rational>& inst
   return mechanism::augment(mechanism::gvcg(p), rewards);
 }
 
+// Lemmas A and B on random data: g_i(c, θ) integers in 0..M, posteriors π, π'
+// with integer weights. F_S(π) = max_c Σ_{i∈S} Σ_θ g_i(c, θ) π(θ).
+struct LemmaData {
+  std::size_t agents, alternatives, states;
+  long m;
+  std::vector<std::vector<Rational>> g;  // g[i][c·|Θ| + θ]
+  std::vector<Rational> pi, pi2;
+};
+
+LemmaData lemma_data(Rng& rng) {
+  LemmaData d;
+  d.agents = std::uniform_int_distribution<std::size_t>(2, 4)(rng);
+  d.alternatives = std::uniform_int_distribution<std::size_t>(2, 4)(rng);
+  d.states = std::uniform_int_distribution<std::size_t>(2, 4)(rng);
+  d.m = std::uniform_int_distribution<long>(1, 10)(rng);
+  std::uniform_int_distribution<long> value(0, d.m);
+  d.g.assign(d.agents, std::vector<Rational>(d.alternatives * d.states));
+  for (auto& gi : d.g) {
+    for (auto& x : gi) x = Rational(value(rng));
+  }
+  auto posterior = [&] {
+    std::uniform_int_distribution<long> w(0, 9);
+    std::vector<long> weights(d.states);
+    long total = 0;
+    while (total == 0) {
+      total = 0;
+      for (auto& x : weights) total += (x = w(rng));
+    }
+    std::vector<Rational> p;
+    for (const long x : weights) p.push_back(r(x, total));
+    return p;
+  };
+  d.pi = posterior();
+  d.pi2 = posterior();
+  return d;
+}
+
+Rational w(const LemmaData& d, std::size_t i, std::size_t c, const std::vector<Rational>& pi) {
+  Rational x(0);
+  for (std::size_t theta = 0; theta < d.states; ++theta)
+    x += d.g[i][c * d.states + theta] * pi[theta];
+  return x;
+}
+
+// max_c Σ_{i ∈ S, i != skip} w_i(c, π), and the first maximiser.
+std::pair<Rational, std::size_t> best(const LemmaData& d, const std::vector<Rational>& pi,
+                                      std::size_t skip) {
+  std::pair<Rational, std::size_t> out{Rational(-1), 0};
+  for (std::size_t c = 0; c < d.alternatives; ++c) {
+    Rational sum(0);
+    for (std::size_t i = 0; i < d.agents; ++i) {
+      if (i != skip) sum += w(d, i, c, pi);
+    }
+    if (sum > out.first) out = {sum, c};
+  }
+  return out;
+}
+
+Rational one_norm(const std::vector<Rational>& a, const std::vector<Rational>& b) {
+  Rational n(0);
+  for (std::size_t k = 0; k < a.size(); ++k) n += abs(a[k] - b[k]);
+  return n;
+}
+
+// Agent i's VCG payoff at π: w_i(ξ(π)) + η_i(π) = Σ_j w_j(ξ(π)) − max_c Σ_{j≠i} w_j(c).
+Rational vcg_payoff(const LemmaData& d, std::size_t i, const std::vector<Rational>& pi) {
+  const std::size_t xi = best(d, pi, d.agents).second;
+  Rational all(0);
+  for (std::size_t j = 0; j < d.agents; ++j) all += w(d, j, xi, pi);
+  return all - best(d, pi, i).first;
+}
+
 }  // namespace
 
 void add_infosize_claims(Registry& registry) {
+  registry.add(
+      {"003/lemma-a", "seeds/003, Appendix A.1, Lemma A (spec §1.5)",
+       "|F_S(pi) - F_S(pi')| <= |S| M ||pi - pi'|| for F_S(pi) = max_c sum_{i in S} sum_theta "
+       "g_i(c, theta) pi(theta), 0 <= g_i <= M (checked with the sharper constant |S| M / 2).",
+       Expected::holds, "", [](Progress& progress) {
+         Rng rng = make_rng(7);
+         bool ok = true;
+         Rational worst(0);
+         for (int k = 0; k < 500; ++k) {
+           progress.check();
+           const LemmaData d = lemma_data(rng);
+           const Rational dist = one_norm(d.pi, d.pi2);
+           const Rational diff =
+               abs(best(d, d.pi, d.agents).first - best(d, d.pi2, d.agents).first);
+           const Rational bound = Rational(static_cast<long>(d.agents)) * d.m * dist / 2;
+           ok = ok && diff <= bound;
+           if (sgn(bound) > 0) worst = std::max(worst, Rational(diff / bound));
+         }
+         return CheckResult{ok, fmt::format("500 random (g, pi, pi') (seed 7): largest "
+                                            "|dF| / (|S| M ||dpi|| / 2) = {:.6f} <= 1",
+                                            to_double(worst))};
+       }});
+  registry.add(
+      {"003/lemma-b", "seeds/003, Appendix A.1, Lemma B (spec §1.5)",
+       "Agent i's VCG payoff sum_theta g_i(xi(pi), theta) pi(theta) + eta_i(pi) changes by at "
+       "most (2n - 1) M ||pi - pi'|| when pi moves to pi' (checked with the sharper (2n-1) M / 2).",
+       Expected::holds, "", [](Progress& progress) {
+         Rng rng = make_rng(11);
+         bool ok = true;
+         Rational worst(0);
+         for (int k = 0; k < 500; ++k) {
+           progress.check();
+           const LemmaData d = lemma_data(rng);
+           const Rational dist = one_norm(d.pi, d.pi2);
+           const Rational bound = Rational(static_cast<long>(2 * d.agents - 1)) * d.m * dist / 2;
+           for (std::size_t i = 0; i < d.agents; ++i) {
+             const Rational diff = abs(vcg_payoff(d, i, d.pi) - vcg_payoff(d, i, d.pi2));
+             ok = ok && diff <= bound;
+             if (sgn(bound) > 0) worst = std::max(worst, Rational(diff / bound));
+           }
+         }
+         return CheckResult{ok, fmt::format("500 random (g, pi, pi') (seed 11), every agent: "
+                                            "largest change / ((2n-1) M ||dpi|| / 2) = {:.6f} <= 1",
+                                            to_double(worst))};
+       }});
   registry.add(
       {"003/thmA-one-stage", "seeds/003, Theorem A (spec §1.3, §3.7)",
        "With Lambda_i > 0 there are rewards z_i >= 0 such that the augmented GVCG (q, alpha^q + z) "
@@ -210,6 +327,53 @@ void add_infosize_claims(Registry& registry) {
                              "majority z*_two = {}",
                              c.pbe.value.exact_text(), c.pbe.value.to_double(), b.agent + 1,
                              to_string(b.pbe), m.pbe.value.exact_text())};
+       }});
+  registry.add(
+      {"003/tv3-tv4-scales", "seeds/003, Section 2 (spec §4.3 TV3, §4.4 TV4)",
+       "Minimal reward scales: TV3 (rho = 7/10) eps*_1 = 22.8221628999 and eps*_PBE = "
+       "27.6994799713; TV4 (two value types) eps*_1 = 1.6302812333, eps*_PBE = 1.8369872331 and "
+       "the majority reward's z*_two = 1.575.",
+       Expected::holds, "", [](Progress&) {
+         const auto tv3 = certificate(infosize::instances::tv2(r(7, 10)));
+         const auto tv4 = certificate(infosize::instances::tv4());
+         const auto tv4m =
+             certificate(infosize::instances::tv4(), infosize::RewardFamily::majority);
+         auto near = [](const CertifiedReal& x, double v) {
+           return std::abs(x.to_double() - v) <= 1e-9 * v;
+         };
+         const bool ok =
+             near(tv3.one_stage.value, 22.8221628999) && near(tv3.pbe.value, 27.6994799713) &&
+             near(tv4.one_stage.value, 1.6302812333) && near(tv4.pbe.value, 1.8369872331) &&
+             tv4m.pbe.value.rational() == r(63, 40);
+         return CheckResult{ok,
+                            fmt::format("TV3: eps*_1 = {:.10f}, eps*_PBE = {:.10f} = {}; TV4: "
+                                        "eps*_1 = {:.10f}, eps*_PBE = {:.10f}, majority z*_two "
+                                        "= {}",
+                                        tv3.one_stage.value.to_double(), tv3.pbe.value.to_double(),
+                                        tv3.pbe.value.exact_text(), tv4.one_stage.value.to_double(),
+                                        tv4.pbe.value.to_double(), tv4m.pbe.value.exact_text())};
+       }});
+  registry.add(
+      {"003/tv6-replica", "seeds/003, Section 2 replicas (spec §4.6 TV6, plot P3)",
+       "Section 2 signals with n agents, rho = 9/10: n = 3 gives nu = 72/365, Lambda = "
+       "2048/1393; at n = 20, nu = 3.01022e-4, Lambda = 1.56098 (-> 64/41) and eps_ref (M = 1) = "
+       "0.0153219: informational size vanishes while the variability of beliefs stays bounded "
+       "away from 0.",
+       Expected::holds, "", [](Progress& progress) {
+         const auto three = infosize::replica_point(r(9, 10), 3, progress);
+         const auto twenty = infosize::replica_point(r(9, 10), 20, progress);
+         auto near = [](double x, double v) { return std::abs(x - v) <= 1e-5 * std::abs(v); };
+         const bool ok = three.nu == r(72, 365) && three.lambda == r(2048, 1393) &&
+                         near(to_double(twenty.nu), 3.01022e-4) &&
+                         near(to_double(twenty.lambda), 1.56098) &&
+                         near(twenty.eps_ref.to_double(), 0.0153219) &&
+                         infosize::replica_lambda_limit(r(9, 10)) == r(64, 41);
+         return CheckResult{
+             ok, fmt::format("n = 3: nu = {}, Lambda = {}; n = 20: nu = {:.6g}, "
+                             "Lambda = {:.6g}, eps_ref = {:.6g}, eps_paper = {:.6g}",
+                             to_string(three.nu), to_string(three.lambda), to_double(twenty.nu),
+                             to_double(twenty.lambda), twenty.eps_ref.to_double(),
+                             twenty.eps_paper.to_double())};
        }});
   registry.add(
       {"003/tv5-pbe-below-pointwise", "seeds/003, A.2 Part 3 (spec §3.9, §4.5 TV5)",
