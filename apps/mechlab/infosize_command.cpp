@@ -1,4 +1,4 @@
-// mechlab infosize measure|certify FILE, mechlab infosize replica --rho R --n-max N
+// mechlab infosize measure|certify|game FILE, mechlab infosize replica --rho R --n-max N
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "mechlab/infosize/io.hpp"
 #include "mechlab/infosize/replica_report.hpp"
 #include "mechlab/infosize/summary_report.hpp"
+#include "mechlab/infosize/two_stage_report.hpp"
 
 namespace mechlab::cli {
 
@@ -22,6 +23,9 @@ struct InfosizeArgs {
   std::string scale;  // --scale: budget at this ε instead of ε*_PBE
   std::uint64_t node_limit = infosize::kDefaultNodeLimit;
   bool no_path_check = false;
+  std::string agent;  // game: the deviating agent, its true type and stage-1 report
+  std::string type;
+  std::string report;
   std::string rho;
   std::uint64_t n_min = 2;
   std::uint64_t n_max = 20;
@@ -62,6 +66,41 @@ Result certify(const InfosizeArgs& args, const GlobalOptions& options) {
     cert.budget = infosize::budget(model.instance, to_real(*model.scale));
   }
   emit(options, infosize::to_json(model.instance, cert), infosize::to_text(model.instance, cert));
+  return 0;
+}
+
+std::size_t position(const std::vector<std::string>& labels, const std::string& label,
+                     const std::string& option, const std::string& what) {
+  const auto it = std::find(labels.begin(), labels.end(), label);
+  if (it == labels.end()) {
+    std::string list;
+    for (const auto& l : labels) list += fmt::format("{}{}", list.empty() ? "" : ", ", l);
+    throw InputError(option, fmt::format("{}: one of {}", what, list), label);
+  }
+  return static_cast<std::size_t>(it - labels.begin());
+}
+
+template <class T>
+Result game(const InfosizeArgs& args, const GlobalOptions& options) {
+  const bool any = !args.agent.empty() || !args.type.empty() || !args.report.empty();
+  if (any && (args.agent.empty() || args.type.empty() || args.report.empty())) {
+    throw InputError("--agent", "--agent, --type and --report together (or none of them)",
+                     "only some of them");
+  }
+  const io::Document doc = load(args.file, options);
+  const auto model = infosize::read_model<T>(io::Node(doc), options.read_options());
+  const auto& in = model.instance;
+  std::optional<infosize::StageOneReport<T>> deviation;
+  if (any) {
+    const std::size_t i = position(in.problem.env.agents, args.agent, "--agent", "an agent");
+    const std::size_t t = position(in.problem.env.types[i], args.type, "--type",
+                                   fmt::format("a type of agent {}", args.agent));
+    const std::size_t r = position(in.signals.d.signals[i], args.report, "--report",
+                                   fmt::format("a signal of agent {}", args.agent));
+    deviation = infosize::stage_one_report(in, i, t, r, args.node_limit);
+  }
+  const auto posted = infosize::posted_posteriors(in.signals);
+  emit(options, infosize::to_json(in, posted, deviation), infosize::to_text(in, posted, deviation));
   return 0;
 }
 
@@ -123,6 +162,25 @@ const Register infosize_family{Family{
         action = [args, &options] {
           return options.use_double() ? certify<double>(*args, options)
                                       : certify<Rational>(*args, options);
+        };
+      });
+      CLI::App* g = cmd.add_subcommand(
+          "game",
+          "the two-stage game Γ(D, Z): posted posteriors; with --agent/--type/--report the "
+          "information sets, beliefs and exact best replies after that stage-1 report");
+      g->add_option("FILE", args->file,
+                    R"(informational-size model file (JSON, "model": "infosize"))")
+          ->required();
+      g->add_option("--agent", args->agent, "the deviating agent's name");
+      g->add_option("--type", args->type, "its true type's label");
+      g->add_option("--report", args->report, "its stage-1 signal report (may be the truth)");
+      g->add_option("--node-limit", args->node_limit,
+                    "search nodes allowed per best reply (default 10^7)")
+          ->check(integer_in(1, 1'000'000'000'000, "number of nodes"));
+      g->callback([args, &options, &action] {
+        action = [args, &options] {
+          return options.use_double() ? game<double>(*args, options)
+                                      : game<Rational>(*args, options);
         };
       });
       CLI::App* r = cmd.add_subcommand(

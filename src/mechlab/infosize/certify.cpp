@@ -249,6 +249,7 @@ Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& option
     cert.path_checked = true;
   }
   const mechanism::Mechanism<T> m = mechanism::gvcg(p);
+  const PostedPosteriors<T> posted = posted_posteriors(s);
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t type = 0; type < p.type_count(i); ++type) {
       const std::size_t truth = s.d.f[i][type];
@@ -278,7 +279,7 @@ Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& option
           }
         }
         const StageOneReport<T> dev =
-            stage_one_report(instance, i, type, report, options.node_limit);
+            stage_one_report(instance, posted, i, type, report, options.node_limit, false);
         c.pbe = dev.pbe - value;
         c.pointwise = dev.pointwise - value;
         c.undefined = dev.undefined.size();

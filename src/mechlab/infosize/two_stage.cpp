@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <numeric>
 #include <utility>
 
@@ -197,12 +198,21 @@ template <class T>
 PostedPosteriors<T> posted_posteriors(const SignalStructure<T>& s) {
   PostedPosteriors<T> out;
   out.posted.assign(s.profile_count(), std::nullopt);
+  // Exact posteriors are deduplicated through an ordered index (|A| log |Π|);
+  // "equal within tolerance" is not transitive, so doubles keep a linear scan.
+  std::map<std::vector<T>, std::size_t> index;
   for (std::size_t a = 0; a < s.profile_count(); ++a) {
     if (!s.defined(a)) continue;
     const auto rho = s.rho(a);
     std::size_t k = 0;
-    while (k < out.pi.size() && !same_vector<T>(out.pi[k], rho)) ++k;
-    if (k == out.pi.size()) out.pi.emplace_back(rho.begin(), rho.end());
+    if constexpr (NumberTraits<T>::exact) {
+      const auto [it, added] = index.emplace(std::vector<T>(rho.begin(), rho.end()), out.pi.size());
+      k = it->second;
+      if (added) out.pi.push_back(it->first);
+    } else {
+      while (k < out.pi.size() && !same_vector<T>(out.pi[k], rho)) ++k;
+      if (k == out.pi.size()) out.pi.emplace_back(rho.begin(), rho.end());
+    }
     out.posted[a] = k;
   }
   return out;
@@ -277,6 +287,14 @@ BestReply<T> best_reply(const std::vector<std::vector<T>>& others,
 template <class T>
 StageOneReport<T> stage_one_report(const Instance<T>& instance, std::size_t i, std::size_t type,
                                    std::size_t report, std::size_t node_limit) {
+  return stage_one_report(instance, posted_posteriors(instance.signals), i, type, report,
+                          node_limit, true);
+}
+
+template <class T>
+StageOneReport<T> stage_one_report(const Instance<T>& instance, const PostedPosteriors<T>& posted,
+                                   std::size_t i, std::size_t type, std::size_t report,
+                                   std::size_t node_limit, bool off_path_sets) {
   const auto& p = instance.problem;
   const auto& s = instance.signals;
   const std::size_t alternatives = p.alternative_count();
@@ -288,7 +306,6 @@ StageOneReport<T> stage_one_report(const Instance<T>& instance, std::size_t i, s
   out.agent = i;
   out.type = type;
   out.report = report;
-  const PostedPosteriors<T> posted = posted_posteriors(s);
   out.sets.resize(posted.pi.size());
   std::vector<std::vector<std::vector<T>>> others(posted.pi.size());
   std::vector<std::vector<std::vector<T>>> payoffs(posted.pi.size());
@@ -327,8 +344,9 @@ StageOneReport<T> stage_one_report(const Instance<T>& instance, std::size_t i, s
   for (std::size_t k = 0; k < out.sets.size(); ++k) {
     InformationSet<T>& set = out.sets[k];
     set.posted = k;
-    set.truthful = truthful_report(p, i, type, std::span<const T>(posted.pi[k]));
     set.on_path = !set.consistent.empty();
+    if (!set.on_path && !off_path_sets) continue;
+    set.truthful = truthful_report(p, i, type, std::span<const T>(posted.pi[k]));
     if (!set.on_path) {
       // Off path (E8): with beliefs π(θ)·λ the truthful report is optimal by VCG
       // dominance, and nothing is at stake.
@@ -343,6 +361,9 @@ StageOneReport<T> stage_one_report(const Instance<T>& instance, std::size_t i, s
     }
     set.best = best_reply(others[k], payoffs[k], node_limit);
     out.pbe += set.best.value;
+  }
+  if (!off_path_sets) {
+    std::erase_if(out.sets, [](const InformationSet<T>& set) { return !set.on_path; });
   }
   return out;
 }
@@ -411,6 +432,9 @@ using Rows = std::vector<std::vector<T>>;
   template BestReply<T> best_reply(const Rows<T>&, const Rows<T>&, std::size_t);                  \
   template StageOneReport<T> stage_one_report(const Instance<T>&, std::size_t, std::size_t,       \
                                               std::size_t, std::size_t);                          \
+  template StageOneReport<T> stage_one_report(const Instance<T>&, const PostedPosteriors<T>&,     \
+                                              std::size_t, std::size_t, std::size_t, std::size_t, \
+                                              bool);                                              \
   template T truthful_value(const mechanism::Problem<T>&, std::size_t, std::size_t);              \
   template PathCheck equilibrium_path(const Instance<T>&);
 MECHLAB_INSTANTIATE(Rational)

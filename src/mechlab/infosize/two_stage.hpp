@@ -107,6 +107,13 @@ template <class T>
 StageOneReport<T> stage_one_report(const Instance<T>& instance, std::size_t i, std::size_t type,
                                    std::size_t report, std::size_t node_limit = kDefaultNodeLimit);
 
+// The same with Π computed once by the caller (the certifier reuses it for
+// every constraint); `off_path_sets` false leaves the unreachable sets out.
+template <class T>
+StageOneReport<T> stage_one_report(const Instance<T>& instance, const PostedPosteriors<T>& posted,
+                                   std::size_t i, std::size_t type, std::size_t report,
+                                   std::size_t node_limit, bool off_path_sets);
+
 // V_i(t_i) = Σ_{t_{-i}} P(t_{-i} | t_i) [max_c Σ_j v̂_j − max_c Σ_{j≠i} v̂_j]: the
 // truthful interim payoff (reward excluded), the same in Γ and the one-stage GVCG.
 template <class T>
