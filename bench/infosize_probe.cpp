@@ -572,7 +572,7 @@ int run_random(const Args& args) {
           constraints += instance.problem.type_count(i) * (instance.signals.signal_count(i) - 1);
         }
         out["constraints"] = std::to_string(constraints);
-        // Distinct posted posteriors |Π|; stage_one_report recomputes them at every constraint.
+        // Distinct posted posteriors |Π|, computed once per instance (as certify does).
         const auto t1 = Clock::now();
         out["posteriors"] = std::to_string(info::posted_posteriors(instance.signals).pi.size());
         out["posted_posteriors_s"] = seconds_text(since(t1));
@@ -630,6 +630,7 @@ int run_random(const Args& args) {
         const info::Instance<Rational> instance = make();
         const auto t0 = Clock::now();
         const auto& p = instance.problem;
+        const auto posted = info::posted_posteriors(instance.signals);
         std::size_t on_path = 0;
         std::size_t largest = 0;
         for (std::size_t i = 0; i < p.agent_count(); ++i) {
@@ -638,7 +639,8 @@ int run_random(const Args& args) {
             const Rational value = info::truthful_value(p, i, ti);
             for (std::size_t r = 0; r < instance.signals.signal_count(i); ++r) {
               if (r == truth) continue;
-              const auto rep = info::stage_one_report(instance, i, ti, r);
+              const auto rep = info::stage_one_report(instance, posted, i, ti, r,
+                                                      info::kDefaultNodeLimit, false);
               for (const auto& set : rep.sets) {
                 if (!set.on_path) continue;
                 ++on_path;
