@@ -1,6 +1,7 @@
 // The infosize reader accepts a valid model or throws InputError; a small
 // accepted model measures and certifies without any other exception, with
-// 0 <= ν <= 1, E‖Δρ‖ <= 3ν and G_1 <= G_PBE <= G_PW on every defined constraint.
+// 0 <= ν <= 1 and E‖Δρ‖ <= 3ν, and — when the preconditions (C0) hold, so that
+// Q's posteriors are P's — G_1 <= G_PBE <= G_PW on every defined constraint.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -29,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     infosize::CertifyOptions certify_options;
     certify_options.node_limit = 10'000;
     const auto cert = infosize::certify(instance, certify_options);
+    if (!cert.preconditions.hold()) return 0;
     for (const auto& c : cert.constraints) {
       if (!c.defined) continue;
       if (c.one_stage && *c.one_stage > c.pbe) __builtin_trap();

@@ -191,7 +191,7 @@ TEST(TwoStage, BestReplyMatchesVertexOracleOnRandomData) {
   }
 }
 
-TEST(TwoStage, BestReplySearchBeyondTheNodeLimitIsAnInputErrorAtRoot) {
+TEST(TwoStage, BestReplySearchBeyondTheNodeLimitIsAnInputErrorNamingTheOption) {
   std::vector<std::vector<Rational>> others;
   std::vector<std::vector<Rational>> payoff;
   for (int m = 0; m < 8; ++m) {
@@ -199,7 +199,7 @@ TEST(TwoStage, BestReplySearchBeyondTheNodeLimitIsAnInputErrorAtRoot) {
     payoff.push_back({q(m % 3), q(-m % 4), q(m % 2)});
   }
   const InputError e = test::input_error([&] { (void)best_reply(others, payoff, 3); });
-  EXPECT_EQ(e.pointer(), "/");
+  EXPECT_EQ(e.pointer(), "--node-limit");
   EXPECT_TRUE(test::contains(e.expected(), "3 branch-and-bound nodes"));
 }
 

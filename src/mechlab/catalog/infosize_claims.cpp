@@ -432,7 +432,7 @@ void add_infosize_claims(Registry& registry) {
                          c.budget->worst_profile == 0;
          return CheckResult{
              ok, c.budget ? fmt::format("E revenue {}, E rewards {}, net {}, worst "
-                                        "ex post net {} at profile {}",
+                                        "ex post net {} at {}",
                                         to_string(c.budget->expected_revenue),
                                         c.budget->expected_rewards.exact_text(),
                                         c.budget->net.exact_text(),

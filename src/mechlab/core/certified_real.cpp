@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <utility>
 
 #include "mechlab/core/error.hpp"
@@ -135,7 +134,15 @@ std::optional<Rational> CertifiedReal::rational() const {
 
 double CertifiedReal::to_double() const {
   if (const auto r = rational()) return mechlab::to_double(*r);
-  if (exact_) return mechlab::to_double(coefficient_) * std::sqrt(mechlab::to_double(radicand_));
+  if (exact_) {
+    // c·√s through GMP floats: s may be far beyond the double range (2^n in
+    // replica economies) while c·√s is not.
+    mpf_class c(coefficient_, 2 * kBits);
+    mpf_class root(radicand_, 2 * kBits);
+    root = ::sqrt(root);
+    c *= root;
+    return mechlab::to_double(Rational(c));  // rounded to nearest (mpf_get_d truncates)
+  }
   return mechlab::to_double((lower_ + upper_) / 2);
 }
 

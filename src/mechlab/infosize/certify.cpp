@@ -142,7 +142,8 @@ ScaleBound<T> paper_bound(const Instance<T>& instance, const std::vector<AgentMe
   ScaleBound<T> out;
   out.available = true;
   T max_nu(0);
-  std::optional<RealOf<T>> min_lambda;  // nullopt: every Λ_i = +∞
+  std::optional<RealOf<T>> min_lambda;        // nullopt: every Λ_i = +∞
+  const AgentMeasure<T>* flattest = nullptr;  // the agent attaining min Λ
   for (const auto& measure : measures) {
     if (measure.nu > max_nu) {
       max_nu = measure.nu;
@@ -152,11 +153,16 @@ ScaleBound<T> paper_bound(const Instance<T>& instance, const std::vector<AgentMe
     }
     if (measure.lambda && (!min_lambda || real_compare(*measure.lambda, *min_lambda) < 0)) {
       min_lambda = *measure.lambda;
+      flattest = &measure;
     }
   }
   if (sign_of(m) == 0 || sign_of(max_nu) == 0 || !min_lambda) return out;  // ε = 0 works
   if (real_sign(*min_lambda) <= 0) {
+    // Infinite because Λ = 0: name the pair of signals with identical beliefs.
     out.infinite = true;
+    out.agent = flattest->agent;
+    out.truth = flattest->lambda_at.first;
+    out.lie = flattest->lambda_at.second;
     return out;
   }
   const auto n = static_cast<long>(instance.problem.agent_count());

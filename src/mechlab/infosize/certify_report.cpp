@@ -1,5 +1,7 @@
 #include "mechlab/infosize/certify_report.hpp"
 
+#include "mechlab/infosize/summary_report.hpp"
+
 #include <fmt/format.h>
 
 #include "mechlab/io/output.hpp"
@@ -110,8 +112,9 @@ template <class T>
 std::string bound_text(const Instance<T>& in, const ScaleBound<T>& b) {
   if (!b.available) return "unavailable (a posterior or belief is undefined)";
   if (b.infinite) {
-    return fmt::format("+inf (zero power at agent {}, {} -> {})", in.problem.env.agents[b.agent],
-                       signal_label(in, b.agent, b.truth), signal_label(in, b.agent, b.lie));
+    return fmt::format("+inf (agent {}'s signals {} and {} carry identical beliefs: zero power)",
+                       in.problem.env.agents[b.agent], signal_label(in, b.agent, b.truth),
+                       signal_label(in, b.agent, b.lie));
   }
   return io::real_text(b.value);
 }
@@ -140,6 +143,7 @@ nlohmann::json to_json(const Instance<T>& in, const Certificate<T>& cert) {
   const auto& p = in.problem;
   const auto& pre = cert.preconditions;
   nlohmann::json j{{"number_type", NumberTraits<T>::name},
+                   {"certified", pre.hold()},
                    {"agents", p.env.agents},
                    {"reward", reward_name(in.reward.family)},
                    {"decomposition_source", in.decomposition_source}};
@@ -205,12 +209,15 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
       "{} reward, decomposition {}\n",
       p.agent_count(), p.profile_count(), in.signals.profile_count(), p.alternative_count(),
       reward_name(in.reward.family), in.decomposition_source);
+  out += reward_notes(in);
   out += fmt::format(
       "(C0) preconditions {}: full support {}, decomposition valid {}, Q_A > 0 {}, v >= 0 {}, "
       "M = {}, efficiency ties {}\n",
       pre.hold() ? "hold" : "FAIL", pre.full_support ? "yes" : "NO",
       pre.decomposition_valid ? "yes" : "NO",
-      pre.zero_profiles.empty() ? "yes" : fmt::format("NO ({} profiles)", pre.zero_profiles.size()),
+      pre.zero_profiles.empty() ? "yes"
+                                : fmt::format("NO ({} profile{})", pre.zero_profiles.size(),
+                                              pre.zero_profiles.size() == 1 ? "" : "s"),
       pre.nonnegative_values ? "yes" : "NO", number_text(pre.max_value), pre.efficiency_ties);
   if (cert.path_checked) {
     out += fmt::format(
@@ -218,6 +225,8 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
         "mismatches)\n",
         cert.path.holds() ? "yes" : "NO", cert.path.profiles, cert.path.outcome_mismatches.size(),
         cert.path.transfer_mismatches.size());
+  } else {
+    out += "(C1) equilibrium path check skipped (--no-path-check)\n";
   }
   out += fmt::format("same-signal one-stage lies: {} checked, {} with G1 > 0{}\n",
                      cert.same_signal_checked, cert.same_signal_violations.size(),
@@ -233,9 +242,9 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
   out += "\n(C2) stage-1 deviations (gains exclude the reward)\n";
   if (cert.undefined_constraints > 0) {
     out += fmt::format(
-        "{} constraint(s) marked '?' need an undefined posterior or belief (Q_A = 0) and enter no "
+        "{} constraint{} marked '?' need an undefined posterior or belief (Q_A = 0) and enter no "
         "scale\n",
-        cert.undefined_constraints);
+        cert.undefined_constraints, cert.undefined_constraints == 1 ? "" : "s");
   }
   out += gains.render();
   io::Table scales({"scale", "value", "agent", "true type", "signal", "report", "G", "S", "G/S"});
@@ -259,6 +268,11 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
     }
   }
   out += "\nminimal reward scales (binding constraint)\n";
+  if (!pre.hold()) {
+    out +=
+        "(C0) fails: the scales below cover only the defined constraints and do not certify "
+        "this instance\n";
+  }
   out += scales.render();
   out += fmt::format("eps_ref = {}\neps_nu = {}\neps_paper = {}\n", bound_text(in, cert.reference),
                      bound_text(in, cert.nu), bound_text(in, cert.paper));

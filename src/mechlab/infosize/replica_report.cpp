@@ -34,9 +34,9 @@ nlohmann::json to_json(const Rational& rho, const std::vector<ReplicaPoint>& poi
 
 std::string to_text(const Rational& rho, const std::vector<ReplicaPoint>& points) {
   std::string out = fmt::format(
-      "Replica economy (003 Section 2 signals, n agents, accuracy rho = {}), M = 1; exact by "
+      "Replica economy (003 Section 2 signals, n agents, accuracy ρ = {}), M = 1; exact by "
       "exchangeable aggregation, shown to 6 digits (--json for exact values)\n"
-      "Lambda -> 2(2rho-1)^2/(rho^2+(1-rho)^2) = {} as n grows\n\n",
+      "Λ → 2(2ρ−1)²/(ρ² + (1−ρ)²) = {} as n grows\n\n",
       to_string(rho), to_string(replica_lambda_limit(rho)));
   io::Table t({"n", "ν", "Λ", "‖q‖₂", "E‖Δρ‖", "S (spherical)", "ε_ref", "ε_paper"});
   for (const ReplicaPoint& p : points) {

@@ -1,5 +1,7 @@
 #include "mechlab/infosize/reward.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "mechlab/core/error.hpp"
@@ -129,7 +131,28 @@ RealOf<T> expected_unit_outlay(const SignalStructure<T>& s, const RewardSystem<T
   return to_real(total);
 }
 
+template <class T>
+std::vector<std::size_t> agents_without_shared_labels(const SignalStructure<T>& s) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < s.agent_count(); ++i) {
+    bool shared = false;
+    for (std::size_t j = 0; j < s.agent_count() && !shared; ++j) {
+      if (j == i) continue;
+      for (const auto& label : s.d.signals[i]) {
+        if (std::find(s.d.signals[j].begin(), s.d.signals[j].end(), label) !=
+            s.d.signals[j].end()) {
+          shared = true;
+          break;
+        }
+      }
+    }
+    if (!shared) out.push_back(i);
+  }
+  return out;
+}
+
 #define MECHLAB_INSTANTIATE(T)                                                                  \
+  template std::vector<std::size_t> agents_without_shared_labels(const SignalStructure<T>&);    \
   template RealOf<T> unit_score(const SignalStructure<T>&, const RewardSystem<T>&, std::size_t, \
                                 std::size_t);                                                   \
   template RealOf<T> power(const SignalStructure<T>&, const RewardSystem<T>&, std::size_t,      \

@@ -41,6 +41,12 @@ template <class T>
 RealOf<T> power(const SignalStructure<T>& s, const RewardSystem<T>& reward, std::size_t i,
                 std::size_t truth, std::size_t lie);
 
+// Agents none of whose signal labels is also a signal label of another agent:
+// the majority reward compares labels, so their score is always 0 (as after a
+// "coarsest" decomposition, whose labels are per-agent type names).
+template <class T>
+std::vector<std::size_t> agents_without_shared_labels(const SignalStructure<T>& s);
+
 // ε Σ_a Q_A(a) Σ_i s_i(a) / ε: the expected unit outlay under truth-telling.
 template <class T>
 RealOf<T> expected_unit_outlay(const SignalStructure<T>& s, const RewardSystem<T>& reward);

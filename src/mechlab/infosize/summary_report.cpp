@@ -67,7 +67,9 @@ std::string validation_text(const Instance<T>& instance, const Validation<T>& v)
   std::string out = fmt::format("decomposition: {} ({} signal profiles), ",
                                 instance.decomposition_source, s.profile_count());
   if (v.valid()) {
-    out += "valid: conditions (ii) and (iii) of Def. 2 hold exactly\n";
+    out += NumberTraits<T>::exact
+               ? "valid: conditions (ii) and (iii) of Def. 2 hold exactly\n"
+               : "valid: conditions (ii) and (iii) of Def. 2 hold within 1e-12 (--float)\n";
   } else {
     out += "INVALID\n";
     if (sign_of(v.posterior_gap) != 0) {
@@ -91,6 +93,23 @@ std::string validation_text(const Instance<T>& instance, const Validation<T>& v)
     for (const auto a_i : v.unused_signals[i]) {
       out += fmt::format("  signal {} of agent {} is the image of no type\n",
                          signal_name(s, i, a_i), instance.problem.env.agents[i]);
+    }
+  }
+  return out;
+}
+
+template <class T>
+std::string reward_notes(const Instance<T>& instance) {
+  std::string out;
+  if (!NumberTraits<T>::exact) {
+    out += "numbers in double precision (--float): equalities hold within a 1e-12 tolerance\n";
+  }
+  if (instance.reward.family == RewardFamily::majority) {
+    for (const std::size_t i : agents_without_shared_labels(instance.signals)) {
+      out += fmt::format(
+          "note: the majority reward compares signal labels; agent {} shares none with the "
+          "others, so its score is always 0\n",
+          instance.problem.env.agents[i]);
     }
   }
   return out;
@@ -159,8 +178,10 @@ template <class T>
 std::string to_text(const Instance<T>& instance, const SizeSummary<T>& summary, bool steps) {
   const auto& s = instance.signals;
   std::string out = validation_text(instance, summary.validation);
-  out += fmt::format("reward family: {}; M = {}; |A| = {}\n\n", reward_name(instance.reward.family),
+  out += fmt::format("reward family: {}; M = {}; |A| = {}\n", reward_name(instance.reward.family),
                      io::number_text(summary.max_value), summary.signal_profiles);
+  out += reward_notes(instance);
+  out += "\n";
   io::Table agents({"agent", "ν_i", "at (truth→lie)", "Λ_i", "at", "max E‖Δρ‖"});
   for (std::size_t i = 0; i < summary.agents.size(); ++i) {
     const AgentMeasure<T>& m = summary.agents[i];
@@ -219,7 +240,8 @@ std::string to_text(const Instance<T>& instance, const SizeSummary<T>& summary, 
   template std::string to_text(const Instance<T>&, const SizeSummary<T>&, bool);            \
   template std::string others_signals(const SignalStructure<T>&, std::size_t, std::size_t); \
   template nlohmann::json validation_json(const Instance<T>&, const Validation<T>&);        \
-  template std::string validation_text(const Instance<T>&, const Validation<T>&);
+  template std::string validation_text(const Instance<T>&, const Validation<T>&);           \
+  template std::string reward_notes(const Instance<T>&);
 MECHLAB_INSTANTIATE(Rational)
 MECHLAB_INSTANTIATE(double)
 #undef MECHLAB_INSTANTIATE

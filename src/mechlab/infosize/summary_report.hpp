@@ -21,6 +21,11 @@ std::string to_text(const Instance<T>& instance, const SizeSummary<T>& summary, 
 template <class T>
 std::string others_signals(const SignalStructure<T>& s, std::size_t a, std::size_t i);
 
+// Lines that change how a report reads: double precision (--float), and a
+// majority reward that can never pay an agent whose signal labels no one shares.
+template <class T>
+std::string reward_notes(const Instance<T>& instance);
+
 // The validation lines shared by measure and certify reports.
 template <class T>
 nlohmann::json validation_json(const Instance<T>& instance, const Validation<T>& v);

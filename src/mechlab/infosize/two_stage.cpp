@@ -162,7 +162,7 @@ class Search {
       // Candidates are sorted, so no later one can beat the incumbent either.
       if (found_ && sign_of(T(reach - best_)) <= 0) return;
       if (++nodes_ > limit_) {
-        throw InputError("/",
+        throw InputError("--node-limit",
                          fmt::format("a stage-2 best reply found within {} branch-and-bound "
                                      "nodes ({} consistent profile classes, {} alternatives)",
                                      limit_, order_.size(), alternatives_),

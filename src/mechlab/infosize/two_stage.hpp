@@ -62,8 +62,8 @@ struct BestReply {
 inline constexpr std::size_t kDefaultNodeLimit = 10'000'000;
 
 // Branch and bound over assignments k ↦ c (profiles with equal others[k]
-// merged), bound = sum of per-profile maxima; throws InputError at "/" when
-// more than node_limit nodes would be needed.
+// merged), bound = sum of per-profile maxima; throws InputError naming
+// "--node-limit" when more than node_limit nodes would be needed.
 template <class T>
 BestReply<T> best_reply(const std::vector<std::vector<T>>& others,
                         const std::vector<std::vector<T>>& payoff,

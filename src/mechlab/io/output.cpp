@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mechlab::io {
 
@@ -18,22 +19,55 @@ namespace {
 
 constexpr int kPlaces = 20;
 
-// x rounded down (or up) to kPlaces decimals: the enclosure stays certified.
-std::string decimal(const Rational& x, bool up) {
-  mpz_class scale;
-  mpz_ui_pow_ui(scale.get_mpz_t(), 10, kPlaces);
-  const mpz_class num = x.get_num() * scale;
+mpz_class power_of_ten(unsigned long k) {
+  mpz_class z;
+  mpz_ui_pow_ui(z.get_mpz_t(), 10, k);
+  return z;
+}
+
+// ⌊x·10^k⌋ or ⌈x·10^k⌉ for any integer k.
+mpz_class scaled(const Rational& x, long k, bool up) {
+  mpz_class num = x.get_num();
+  mpz_class den = x.get_den();
+  if (k >= 0) {
+    num *= power_of_ten(static_cast<unsigned long>(k));
+  } else {
+    den *= power_of_ten(static_cast<unsigned long>(-k));
+  }
   mpz_class q;
   if (up) {
-    mpz_cdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
+    mpz_cdiv_q(q.get_mpz_t(), num.get_mpz_t(), den.get_mpz_t());
   } else {
-    mpz_fdiv_q(q.get_mpz_t(), num.get_mpz_t(), x.get_den_mpz_t());
+    mpz_fdiv_q(q.get_mpz_t(), num.get_mpz_t(), den.get_mpz_t());
   }
+  return q;
+}
+
+// x rounded down (or up) to kPlaces decimals, or to about kPlaces significant
+// digits in scientific notation when |x| < 1e-4 or >= 1e15: the enclosure stays
+// certified and readable at any magnitude.
+std::string decimal(const Rational& x, bool up) {
+  if (sgn(x) == 0) return "0";
+  const Rational magnitude = abs(x);
+  const bool fixed = magnitude >= Rational(1, 10000) && magnitude < Rational(power_of_ten(15));
+  const long k = fixed ? kPlaces
+                       : kPlaces - 1 -
+                             static_cast<long>(std::floor(
+                                 (static_cast<double>(mpz_sizeinbase(x.get_num_mpz_t(), 2)) -
+                                  static_cast<double>(mpz_sizeinbase(x.get_den_mpz_t(), 2))) *
+                                 0.30102999566398120));
+  const mpz_class q = scaled(x, k, up);
   const bool negative = q < 0;
   std::string digits = mpz_class(abs(q)).get_str();
-  if (digits.size() <= kPlaces) digits.insert(0, kPlaces + 1 - digits.size(), '0');
-  const std::size_t point = digits.size() - kPlaces;
-  return fmt::format("{}{}.{}", negative ? "-" : "", digits.substr(0, point), digits.substr(point));
+  if (fixed) {
+    if (digits.size() <= kPlaces) digits.insert(0, kPlaces + 1 - digits.size(), '0');
+    const std::size_t point = digits.size() - kPlaces;
+    return fmt::format("{}{}.{}", negative ? "-" : "", digits.substr(0, point),
+                       digits.substr(point));
+  }
+  const long exponent = static_cast<long>(digits.size()) - 1 - k;
+  return fmt::format("{}{}.{}e{}", negative ? "-" : "", digits.substr(0, 1), digits.substr(1),
+                     exponent);
 }
 
 }  // namespace
