@@ -80,8 +80,8 @@ Instance<Rational> product_example(const std::vector<Rational>& p2) {
       for (long t2 = 0; t2 < 4; ++t2) {
         const Rational px1 = (t1 / 2 == theta) ? r(3, 4) : r(1, 4);
         const Rational px2 = (t2 / 2 == theta) ? r(3, 4) : r(1, 4);
-        env.prior.push_back(r(1, 2) * px1 * px2 *
-                            p2[static_cast<std::size_t>(t1 % 2 * 2 + t2 % 2)]);
+        env.prior.emplace_back(r(1, 2) * px1 * px2 *
+                               p2[static_cast<std::size_t>(t1 % 2 * 2 + t2 % 2)]);
       }
     }
   }

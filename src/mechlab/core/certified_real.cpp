@@ -137,8 +137,8 @@ double CertifiedReal::to_double() const {
   if (exact_) {
     // c·√s through GMP floats: s may be far beyond the double range (2^n in
     // replica economies) while c·√s is not.
-    mpf_class c(coefficient_, 2 * kBits);
-    mpf_class root(radicand_, 2 * kBits);
+    mpf_class c(coefficient_, 2UL * kBits);
+    mpf_class root(radicand_, 2UL * kBits);
     root = ::sqrt(root);
     c *= root;
     return mechlab::to_double(Rational(c));  // rounded to nearest (mpf_get_d truncates)

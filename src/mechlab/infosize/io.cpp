@@ -92,7 +92,7 @@ Decomposition<T> read_decomposition(const io::Node& node, const mechanism::Probl
     }
   }
   if (const auto joint = node.find("joint")) {
-    double size = static_cast<double>(problem.state_count());
+    auto size = static_cast<double>(problem.state_count());
     for (const auto& a : d.signals) size *= static_cast<double>(a.size());
     if (size > 1e18) {
       joint->fail("an instance within the memory limit (--memory-limit)",

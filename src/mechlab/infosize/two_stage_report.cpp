@@ -169,10 +169,10 @@ std::string to_text(const Instance<T>& in, const PostedPosteriors<T>& posted,
     out += k.render();
     out += fmt::format(
         "  truthful stage-2 report {} is worth {}; best reply β* = {} is worth {} (pointwise "
-        "bound {}; {} search nodes)\n",
+        "bound {}; {} search node{})\n",
         report_text(in, set.truthful), io::number_text(set.truthful_value),
         report_text(in, set.best.witness), io::number_text(set.best.value),
-        io::number_text(set.best.bound), set.best.nodes);
+        io::number_text(set.best.bound), set.best.nodes, set.best.nodes == 1 ? "" : "s");
   }
   out += fmt::format(
       "\ntruthful value V = {}; deviation value: PBE {} (gain {}), pointwise {} (gain {}); "
@@ -182,13 +182,13 @@ std::string to_text(const Instance<T>& in, const PostedPosteriors<T>& posted,
   return out;
 }
 
-#define MECHLAB_INSTANTIATE(T)                                                    \
-  template nlohmann::json to_json(const Instance<T>&, const PostedPosteriors<T>&, \
-                                  const std::optional<StageOneReport<T>>&);       \
-  template std::string to_text(const Instance<T>&, const PostedPosteriors<T>&,    \
-                               const std::optional<StageOneReport<T>>&);
-MECHLAB_INSTANTIATE(Rational)
-MECHLAB_INSTANTIATE(double)
-#undef MECHLAB_INSTANTIATE
+template nlohmann::json to_json(const Instance<Rational>&, const PostedPosteriors<Rational>&,
+                                const std::optional<StageOneReport<Rational>>&);
+template nlohmann::json to_json(const Instance<double>&, const PostedPosteriors<double>&,
+                                const std::optional<StageOneReport<double>>&);
+template std::string to_text(const Instance<Rational>&, const PostedPosteriors<Rational>&,
+                             const std::optional<StageOneReport<Rational>>&);
+template std::string to_text(const Instance<double>&, const PostedPosteriors<double>&,
+                             const std::optional<StageOneReport<double>>&);
 
 }  // namespace mechlab::infosize
