@@ -119,6 +119,7 @@ template <class T>
 nlohmann::json to_json(const Instance<T>& instance, const SizeSummary<T>& summary) {
   const auto& s = instance.signals;
   nlohmann::json j;
+  j["number_type"] = NumberTraits<T>::name;
   j["decomposition"] = validation_json(instance, summary.validation);
   j["reward"] = reward_name(instance.reward.family);
   j["signal_profiles"] = summary.signal_profiles;
@@ -210,7 +211,10 @@ std::string to_text(const Instance<T>& instance, const SizeSummary<T>& summary, 
                  io::real_text(pm.power), io::real_text(pm.lemma_c)});
     }
   }
-  if (!pairs.empty()) out += "\n" + pairs.render();
+  if (!pairs.empty()) {
+    out += '\n';  // two appends: GCC 12 warns falsely (-Wrestrict) on "\n" + std::string
+    out += pairs.render();
+  }
   if (steps) {
     for (std::size_t i = 0; i < summary.agents.size(); ++i) {
       for (const PairSize<T>& p : summary.agents[i].pairs) {

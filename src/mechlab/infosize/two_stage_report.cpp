@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "mechlab/infosize/summary_report.hpp"
 #include "mechlab/io/output.hpp"
 
 namespace mechlab::infosize {
@@ -72,7 +73,9 @@ nlohmann::json to_json(const Instance<T>& in, const PostedPosteriors<T>& posted,
                           {"posted", posted.posted[a] ? nlohmann::json(*posted.posted[a])
                                                       : nlohmann::json(nullptr)}});
   }
-  nlohmann::json j{{"posted_posteriors", pis}, {"signal_profiles", by_profile}};
+  nlohmann::json j{{"number_type", NumberTraits<T>::name},
+                   {"posted_posteriors", pis},
+                   {"signal_profiles", by_profile}};
   if (!deviation) return j;
   const StageOneReport<T>& d = *deviation;
   const std::size_t i = d.agent;
@@ -125,7 +128,9 @@ std::string to_text(const Instance<T>& in, const PostedPosteriors<T>& posted,
   std::string out =
       "Two-stage game Γ(D, Z) (003 §6): stage 1 reports signals and pays the rewards; the "
       "designer posts π = ρ(r);\nstage 2 runs VCG on reported expected values u_i(c) computed "
-      "with π.\n\n";
+      "with π.\n";
+  out += reward_notes(in);
+  out += '\n';
   io::Table pis({"#", "posted posterior π"});
   for (std::size_t k = 0; k < posted.pi.size(); ++k) {
     pis.add({std::to_string(k), posterior_text(in, posted.pi[k])});
