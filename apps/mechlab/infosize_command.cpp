@@ -1,4 +1,4 @@
-// mechlab infosize measure|certify|game FILE, mechlab infosize replica --rho R --n-max N
+// mechlab infosize measure|certify|rewards|game FILE, mechlab infosize replica --rho R --n-max N
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include "mechlab/core/error.hpp"
 #include "mechlab/infosize/certify_report.hpp"
 #include "mechlab/infosize/io.hpp"
+#include "mechlab/infosize/optimal_rewards_report.hpp"
 #include "mechlab/infosize/replica_report.hpp"
 #include "mechlab/infosize/summary_report.hpp"
 #include "mechlab/infosize/two_stage_report.hpp"
@@ -26,6 +27,9 @@ struct InfosizeArgs {
   std::string agent;  // game: the deviating agent, its true type and stage-1 report
   std::string type;
   std::string report;
+  std::string level = "pbe";
+  std::string objective = "max";
+  std::uint64_t show = 20;
   std::string rho;
   std::uint64_t n_min = 2;
   std::uint64_t n_max = 20;
@@ -66,6 +70,27 @@ Result certify(const InfosizeArgs& args, const GlobalOptions& options) {
     cert.budget = infosize::budget(model.instance, to_real(*model.scale));
   }
   emit(options, infosize::to_json(model.instance, cert), infosize::to_text(model.instance, cert));
+  return 0;
+}
+
+template <class T>
+Result rewards(const InfosizeArgs& args, const GlobalOptions& options) {
+  const io::Document doc = load(args.file, options);
+  const auto model = infosize::read_model<T>(io::Node(doc), options.read_options());
+  Progress progress(options.progress_options());
+  infosize::CertifyOptions certify_options;
+  certify_options.check_path = false;
+  certify_options.node_limit = args.node_limit;
+  const auto cert = infosize::certify(model.instance, certify_options, progress);
+  const infosize::Level level = args.level == "one-stage"   ? infosize::Level::one_stage
+                                : args.level == "pointwise" ? infosize::Level::pointwise
+                                                            : infosize::Level::pbe;
+  const infosize::RewardObjective objective = args.objective == "outlay"
+                                                  ? infosize::RewardObjective::outlay
+                                                  : infosize::RewardObjective::max_reward;
+  const auto r = infosize::optimal_rewards(model.instance, cert, level, objective, progress);
+  emit(options, infosize::to_json(model.instance, r),
+       infosize::to_text(model.instance, r, static_cast<std::size_t>(args.show)));
   return 0;
 }
 
@@ -162,6 +187,31 @@ const Register infosize_family{Family{
         action = [args, &options] {
           return options.use_double() ? certify<double>(*args, options)
                                       : certify<Rational>(*args, options);
+        };
+      });
+      CLI::App* w = cmd.add_subcommand(
+          "rewards",
+          "the cheapest non-negative rewards making truth-telling optimal, by an exactly "
+          "certified LP (003 spec §3.9): binding constraints with duals, or a Farkas certificate");
+      w->add_option("FILE", args->file,
+                    R"(informational-size model file (JSON, "model": "infosize"))")
+          ->required();
+      w->add_option("--level", args->level,
+                    "incentive level the rewards must secure: pbe (default), pointwise, one-stage")
+          ->check(CLI::IsMember({"pbe", "pointwise", "one-stage"}));
+      w->add_option(
+           "--objective", args->objective,
+           "max (default: the largest reward paid) or outlay (expected rewards under truth)")
+          ->check(CLI::IsMember({"max", "outlay"}));
+      w->add_option("--show", args->show, "rows listed per table (default 20)")
+          ->check(integer_in(0, 1'000'000'000, "number of rows"));
+      w->add_option("--node-limit", args->node_limit,
+                    "search nodes allowed per best reply at the PBE level (default 10^7)")
+          ->check(integer_in(1, 1'000'000'000'000, "number of nodes"));
+      w->callback([args, &options, &action] {
+        action = [args, &options] {
+          return options.use_double() ? rewards<double>(*args, options)
+                                      : rewards<Rational>(*args, options);
         };
       });
       CLI::App* g = cmd.add_subcommand(

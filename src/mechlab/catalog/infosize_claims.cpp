@@ -14,6 +14,7 @@
 #include "mechlab/infosize/certify.hpp"
 #include "mechlab/infosize/instances.hpp"
 #include "mechlab/infosize/measure.hpp"
+#include "mechlab/infosize/optimal_rewards.hpp"
 #include "mechlab/infosize/replica.hpp"
 #include "mechlab/infosize/reward.hpp"
 #include "mechlab/mechanism/audit.hpp"
@@ -374,6 +375,28 @@ void add_infosize_claims(Registry& registry) {
                              to_string(three.nu), to_string(three.lambda), to_double(twenty.nu),
                              to_double(twenty.lambda), twenty.eps_ref.to_double(),
                              twenty.eps_paper.to_double())};
+       }});
+  registry.add(
+      {"003/optimal-rewards-tv2", "seeds/003, Theorem B and §7 (spec §3.9 optimal rewards [ext])",
+       "The spherical scoring rule is sufficient, not cheapest: in the Section 2 auction (TV2) "
+       "the largest reward a truthful PBE needs is 381501/292000 (exact LP, certified), below "
+       "the majority reward's 9/5 and the spherical rule's 657/320 at their minimal scales.",
+       Expected::holds, "", [](Progress& progress) {
+         const auto inst = infosize::instances::tv2(r(9, 10));
+         const auto cert = infosize::certify(inst);
+         const auto lp = infosize::optimal_rewards(inst, cert, infosize::Level::pbe,
+                                                   infosize::RewardObjective::max_reward, progress);
+         const auto majority = certificate(inst, infosize::RewardFamily::majority);
+         const bool ok = lp.result.status == lp::SolveStatus::optimal && lp.result.certified &&
+                         lp.max_reward == r(381501, 292000) && majority.pbe.value.rational() &&
+                         lp.max_reward < *majority.pbe.value.rational() && lp.family_max_reward &&
+                         lp.family_max_reward->rational() == r(657, 320);
+         return CheckResult{
+             ok, fmt::format("LP ({}): max reward {} ({:.6f}); majority {}; "
+                             "spherical {}",
+                             lp::status_text(lp.result), to_string(lp.max_reward),
+                             to_double(lp.max_reward), majority.pbe.value.exact_text(),
+                             lp.family_max_reward ? lp.family_max_reward->exact_text() : "-")};
        }});
   registry.add(
       {"003/tv5-pbe-below-pointwise", "seeds/003, A.2 Part 3 (spec §3.9, §4.5 TV5)",

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "mechlab/lp/clp_backend.hpp"
 #include "mechlab/lp/exact_basis.hpp"
 
@@ -364,6 +367,54 @@ std::string status_text(const LpResult<T>& result) {
   return fmt::format("{} (float only: {})", base, result.note);
 }
 
+namespace {
+
+template <class T>
+bool at_bound(const std::optional<T>& bound, const T& v) {
+  if (!bound) return false;
+  if constexpr (NumberTraits<T>::exact) {
+    return *bound == v;
+  } else {
+    return std::fabs(*bound - v) <= kFloatCheckTolerance * (1 + std::fabs(*bound));
+  }
+}
+
+}  // namespace
+
+template <class T>
+std::vector<NamedValue<T>> binding_rows(const LinearProgram<T>& lp, const LpResult<T>& result) {
+  std::vector<NamedValue<T>> out;
+  if (result.status != SolveStatus::optimal) return out;
+  for (std::size_t k = 0; k < lp.rows.size(); ++k) {
+    const auto& row = lp.rows[k];
+    if (at_bound(row.lower, result.activity[k]) || at_bound(row.upper, result.activity[k])) {
+      out.push_back({row.name, result.duals.empty() ? T(0) : result.duals[k]});
+    }
+  }
+  // The multipliers that price a constraint first; ties keep the row order.
+  std::stable_partition(out.begin(), out.end(),
+                        [](const NamedValue<T>& b) { return sign_of(b.value) != 0; });
+  return out;
+}
+
+template <class T>
+std::vector<NamedValue<T>> farkas_rows(const LinearProgram<T>& lp, const LpResult<T>& result) {
+  std::vector<NamedValue<T>> out;
+  if (result.status != SolveStatus::infeasible || result.farkas.empty()) return out;
+  for (std::size_t k = 0; k < lp.rows.size(); ++k) {
+    if (sign_of(result.farkas[k]) != 0) out.push_back({lp.rows[k].name, result.farkas[k]});
+  }
+  return out;
+}
+
+template std::vector<NamedValue<Rational>> binding_rows(const LinearProgram<Rational>&,
+                                                        const LpResult<Rational>&);
+template std::vector<NamedValue<double>> binding_rows(const LinearProgram<double>&,
+                                                      const LpResult<double>&);
+template std::vector<NamedValue<Rational>> farkas_rows(const LinearProgram<Rational>&,
+                                                       const LpResult<Rational>&);
+template std::vector<NamedValue<double>> farkas_rows(const LinearProgram<double>&,
+                                                     const LpResult<double>&);
 template LpResult<Rational> solve(const LinearProgram<Rational>&, Progress&);
 template LpResult<double> solve(const LinearProgram<double>&, Progress&);
 template std::string status_text(const LpResult<Rational>&);

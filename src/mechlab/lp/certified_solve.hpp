@@ -55,6 +55,22 @@ struct LpResult {
   double seconds = 0;
 };
 
+// A row's name with a number attached (a dual, a Farkas multiplier).
+template <class T>
+struct NamedValue {
+  std::string name;
+  T value;
+};
+
+// status == optimal: the rows at a bound with their duals (d objective / d
+// bound), those with a non-zero dual first, each group in row order.
+template <class T>
+std::vector<NamedValue<T>> binding_rows(const LinearProgram<T>& lp, const LpResult<T>& result);
+
+// status == infeasible: the rows with a non-zero Farkas multiplier.
+template <class T>
+std::vector<NamedValue<T>> farkas_rows(const LinearProgram<T>& lp, const LpResult<T>& result);
+
 // "optimal (certified)", "optimal (float only: <note>)", "infeasible", ...
 template <class T>
 std::string status_text(const LpResult<T>& result);
@@ -64,6 +80,14 @@ LpResult<T> solve(const LinearProgram<T>& lp, Progress& progress = Progress::non
 
 extern template LpResult<Rational> solve(const LinearProgram<Rational>&, Progress&);
 extern template LpResult<double> solve(const LinearProgram<double>&, Progress&);
+extern template std::vector<NamedValue<Rational>> binding_rows(const LinearProgram<Rational>&,
+                                                               const LpResult<Rational>&);
+extern template std::vector<NamedValue<double>> binding_rows(const LinearProgram<double>&,
+                                                             const LpResult<double>&);
+extern template std::vector<NamedValue<Rational>> farkas_rows(const LinearProgram<Rational>&,
+                                                              const LpResult<Rational>&);
+extern template std::vector<NamedValue<double>> farkas_rows(const LinearProgram<double>&,
+                                                            const LpResult<double>&);
 extern template std::string status_text(const LpResult<Rational>&);
 extern template std::string status_text(const LpResult<double>&);
 

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/lp/exact_basis.hpp"
@@ -328,20 +327,6 @@ DesignLp<T> build_design_lp(const Problem<T>& p, const DesignSpec<T>& spec, Prog
   return d;
 }
 
-namespace {
-
-template <class T>
-bool at_bound(const std::optional<T>& bound, const T& v) {
-  if (!bound) return false;
-  if constexpr (NumberTraits<T>::exact) {
-    return *bound == v;
-  } else {
-    return std::fabs(*bound - v) <= lp::kFloatCheckTolerance * (1 + std::fabs(*bound));
-  }
-}
-
-}  // namespace
-
 template <class T>
 DesignResult<T> solve_design(const Problem<T>& p, const DesignLp<T>& d, const DesignSpec<T>& spec,
                              Progress& progress) {
@@ -377,21 +362,11 @@ DesignResult<T> solve_design(const Problem<T>& p, const DesignLp<T>& d, const De
     }
     r.objective = r.lp.objective;
     if (d.subsidy_column) r.subsidy = r.lp.x[*d.subsidy_column];
-    for (std::size_t k = 0; k < lp.rows.size(); ++k) {
-      const auto& row = lp.rows[k];
-      if (at_bound(row.lower, r.lp.activity[k]) || at_bound(row.upper, r.lp.activity[k])) {
-        r.binding.push_back({row.name, r.lp.duals.empty() ? T(0) : r.lp.duals[k]});
-      }
-    }
-    // The multipliers that price a constraint first; ties keep the row order.
-    std::stable_partition(r.binding.begin(), r.binding.end(),
-                          [](const NamedValue<T>& b) { return sign_of(b.value) != 0; });
+    r.binding = lp::binding_rows(lp, r.lp);
     r.mechanism = std::move(m);
   } else if (r.lp.status == lp::SolveStatus::infeasible && !r.lp.farkas.empty()) {
     r.farkas_bound = r.lp.farkas_bound;
-    for (std::size_t k = 0; k < lp.rows.size(); ++k) {
-      if (sign_of(r.lp.farkas[k]) != 0) r.farkas.push_back({lp.rows[k].name, r.lp.farkas[k]});
-    }
+    r.farkas = lp::farkas_rows(lp, r.lp);
   }
   return r;
 }

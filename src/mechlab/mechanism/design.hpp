@@ -95,10 +95,7 @@ DesignLp<T> build_design_lp(const Problem<T>& problem, const DesignSpec<T>& spec
 
 // A row with its multiplier (a dual value or a Farkas multiplier).
 template <class T>
-struct NamedValue {
-  std::string name;
-  T value;
-};
+using NamedValue = lp::NamedValue<T>;
 
 template <class T>
 struct DesignResult {
