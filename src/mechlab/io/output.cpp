@@ -83,7 +83,8 @@ std::string real_text(double x) { return fmt::format("{:.10g}", x); }
 
 std::string real_text(const CertifiedReal& x) {
   std::string digits = fmt::format("{:.10g}", x.to_double());
-  if (!x.exact()) return digits;
+  // "≈": not exact, the ten digits are those of a certified enclosure (JSON has its bounds).
+  if (!x.exact()) return fmt::format("≈{}", digits);
   std::string exact = x.exact_text();
   if (exact == digits) return digits;
   return fmt::format("{} = {}", digits, exact);

@@ -35,7 +35,8 @@ nlohmann::json real_json(const CertifiedReal& x);
 inline nlohmann::json real_json(double x) { return {{"decimal", x}}; }
 
 // For tables: ten significant digits, then "= exact form" when it is known and
-// not already what the digits say ("0.1972602740 = 72/365", "2").
+// not already what the digits say ("0.1972602740 = 72/365", "2"); a value known
+// only through its certified enclosure reads "≈0.5344130167".
 std::string real_text(const CertifiedReal& x);
 std::string real_text(double x);
 
