@@ -39,7 +39,8 @@ template <class T>
 Result measure(const InfosizeArgs& args, const GlobalOptions& options) {
   const io::Document doc = load(args.file, options);
   const auto model = infosize::read_model<T>(io::Node(doc), options.read_options());
-  const auto summary = infosize::summarize(model.instance);
+  Progress progress(options.progress_options());
+  const auto summary = infosize::summarize(model.instance, progress);
   emit(options, infosize::to_json(model.instance, summary),
        infosize::to_text(model.instance, summary, args.steps));
   return 0;

@@ -5,7 +5,7 @@
 namespace mechlab::infosize {
 
 template <class T>
-SizeSummary<T> summarize(const Instance<T>& instance) {
+SizeSummary<T> summarize(const Instance<T>& instance, Progress& progress) {
   const auto& s = instance.signals;
   SizeSummary<T> out;
   out.validation = validate(instance.problem, s);
@@ -17,7 +17,9 @@ SizeSummary<T> summarize(const Instance<T>& instance) {
   }
   const RealOf<T> lemma_c_factor =
       RealOf<T>(T(1)) / (RealOf<T>(T(2)) * real_sqrt(T(static_cast<long>(s.profile_count()))));
+  progress.start("informational size and variability, by agent", s.agent_count());
   for (std::size_t i = 0; i < s.agent_count(); ++i) {
+    progress.check();
     AgentMeasure<T> m = measure_agent(s, i);
     std::vector<PairMeasure<T>> rows;
     for (const PairSize<T>& p : m.pairs) {
@@ -31,11 +33,12 @@ SizeSummary<T> summarize(const Instance<T>& instance) {
     }
     out.agents.push_back(std::move(m));
     out.pairs.push_back(std::move(rows));
+    progress.advance();
   }
   return out;
 }
 
-template SizeSummary<Rational> summarize(const Instance<Rational>&);
-template SizeSummary<double> summarize(const Instance<double>&);
+template SizeSummary<Rational> summarize(const Instance<Rational>&, Progress&);
+template SizeSummary<double> summarize(const Instance<double>&, Progress&);
 
 }  // namespace mechlab::infosize

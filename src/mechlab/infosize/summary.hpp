@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mechlab/core/certified_real.hpp"
+#include "mechlab/core/progress.hpp"
 #include "mechlab/infosize/instance.hpp"
 #include "mechlab/infosize/measure.hpp"
 
@@ -33,7 +34,8 @@ struct SizeSummary {
 };
 
 // Throws InputError("/decomposition", ...) when a posterior ν needs is undefined.
+// `progress` counts the agents and enforces --time-limit.
 template <class T>
-SizeSummary<T> summarize(const Instance<T>& instance);
+SizeSummary<T> summarize(const Instance<T>& instance, Progress& progress = Progress::none());
 
 }  // namespace mechlab::infosize
