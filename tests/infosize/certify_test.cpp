@@ -423,3 +423,33 @@ TEST(Certify, OrderingOfLevelsAndPathEquivalenceOnRandomInstances) {
 
 }  // namespace
 }  // namespace mechlab::infosize
+
+namespace mechlab::infosize {
+namespace {
+
+// A table reward whose power is negative for a1 -> a2 (the lie scores better)
+// caps ε at G/S; agent 1's a2 -> a1 constraint needs more, so no scale works
+// and the witness is the cap (review finding: such constraints were skipped).
+TEST(CertifyNegativePower, CeilingBelowFloorIsInfeasibleWithTheCapAsWitness) {
+  auto in = instances::tv2(test::q(9, 10));
+  in.reward.family = RewardFamily::table;
+  const std::vector<std::vector<long>> table = {
+      {0, 0, 0, 0, 1, 1, 1, 1}, {1, 1, 0, 1, 1, 0, 1, 1}, {1, 0, 1, 1, 1, 1, 0, 1}};
+  for (const auto& row : table) {
+    std::vector<Rational> scores;
+    for (const long x : row) scores.emplace_back(x);
+    in.reward.table.push_back(std::move(scores));
+  }
+  const auto cert = certify(in);
+  EXPECT_EQ(cert.pbe.status, ScaleStatus::infeasible);
+  ASSERT_TRUE(cert.pbe.binding.has_value());
+  const auto& witness = cert.constraints[*cert.pbe.binding];
+  EXPECT_EQ(witness.agent, 0U);
+  EXPECT_EQ(witness.truth, 0U);  // a1, reporting a2
+  EXPECT_LT(*witness.power.rational(), 0);
+  EXPECT_EQ(witness.pbe, test::q(-486, 9125));
+  EXPECT_FALSE(cert.budget.has_value());
+}
+
+}  // namespace
+}  // namespace mechlab::infosize

@@ -156,3 +156,27 @@ TEST(Decomposition, DoubleModeCoarsestMatchesExact) {
 
 }  // namespace
 }  // namespace mechlab::infosize
+
+namespace mechlab::infosize {
+namespace {
+
+// Type labels containing '|' next to a merged class {a, b}: the coarsest
+// decomposition's labels stay distinct (review finding).
+TEST(DecompositionLabels, CoarsestLabelsStayDistinct) {
+  mechanism::Environment<Rational> env;
+  env.agents = {"1", "2"};
+  env.types = {{"a|b", "a", "b"}, {"x"}};
+  env.states = {"s1", "s2"};
+  env.alternatives = {"c"};
+  env.values = {std::vector<Rational>(6, Rational(0)), std::vector<Rational>(2, Rational(0))};
+  env.prior = {Rational(2, 9), Rational(1, 9), Rational(1, 9),
+               Rational(1, 9), Rational(2, 9), Rational(2, 9)};
+  const auto problem = mechanism::prepare(std::move(env));
+  const auto d = coarsest(problem);
+  ASSERT_EQ(d.signals[0].size(), 2U);
+  EXPECT_NE(d.signals[0][0], d.signals[0][1]);
+  EXPECT_NO_THROW((void)analyse(d, problem));
+}
+
+}  // namespace
+}  // namespace mechlab::infosize

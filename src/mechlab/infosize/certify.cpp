@@ -61,28 +61,54 @@ MinimalScale<T> minimal_scale(const std::vector<StageOneConstraint<T>>& constrai
   MinimalScale<T> out;
   out.level = level;
   out.agents.resize(agents);
-  // Largest gain among the infeasible witnesses, per agent and overall.
-  std::vector<std::optional<T>> worst(agents);
+  // Each constraint reads ε·S >= G. S > 0 and G > 0 give a floor G/S; S < 0
+  // (a table or majority reward that a lie scores better on) gives a ceiling
+  // G/S, negative when G > 0; S = 0 with G > 0 is impossible. ε*_L is the
+  // largest floor if it stays below every ceiling; otherwise the witness is
+  // the impossible constraint, or the lowest ceiling.
+  std::vector<std::optional<T>> worst(agents);  // largest gain among impossible constraints
   std::optional<T> worst_all;
+  std::vector<std::optional<std::size_t>> ceiling(agents);
+  std::optional<std::size_t> ceiling_all;
+  auto ratio_of = [&](std::size_t k) {
+    return RealOf<T>(to_real(*constraints[k].gain(level)) / constraints[k].power);
+  };
+  auto impossible = [&](std::size_t k, const T& g) {
+    const std::size_t i = constraints[k].agent;
+    out.agents[i].status = ScaleStatus::infeasible;
+    if (!worst[i] || g > *worst[i]) {
+      worst[i] = g;
+      out.agents[i].binding = k;
+    }
+    out.status = ScaleStatus::infeasible;
+    if (!worst_all || g > *worst_all) {
+      worst_all = g;
+      out.binding = k;
+    }
+  };
   for (std::size_t k = 0; k < constraints.size(); ++k) {
     const auto& c = constraints[k];
     const std::optional<T> g = c.gain(level);
-    if (!c.defined || !g || sign_of(*g) <= 0) continue;
-    AgentScale<T>& agent = out.agents[c.agent];
-    if (real_sign(c.power) <= 0) {
-      agent.status = ScaleStatus::infeasible;
-      if (!worst[c.agent] || *g > *worst[c.agent]) {
-        worst[c.agent] = *g;
-        agent.binding = k;
+    if (!c.defined || !g) continue;
+    const int s = real_sign(c.power);
+    if (s < 0) {
+      if (sign_of(*g) > 0) {
+        impossible(k, *g);
+        continue;
       }
-      if (!worst_all || *g > *worst_all) {
-        worst_all = *g;
-        out.binding = k;
+      if (!ceiling[c.agent] || real_compare(ratio_of(k), ratio_of(*ceiling[c.agent])) < 0) {
+        ceiling[c.agent] = k;
       }
-      out.status = ScaleStatus::infeasible;
+      if (!ceiling_all || real_compare(ratio_of(k), ratio_of(*ceiling_all)) < 0) ceiling_all = k;
       continue;
     }
-    const RealOf<T> ratio = to_real(*g) / c.power;
+    if (sign_of(*g) <= 0) continue;
+    if (s == 0) {
+      impossible(k, *g);
+      continue;
+    }
+    AgentScale<T>& agent = out.agents[c.agent];
+    const RealOf<T> ratio = ratio_of(k);
     if (agent.status == ScaleStatus::feasible &&
         (!agent.binding || real_compare(ratio, agent.value) > 0)) {
       agent.value = ratio;
@@ -93,6 +119,20 @@ MinimalScale<T> minimal_scale(const std::vector<StageOneConstraint<T>>& constrai
       out.value = ratio;
       out.binding = k;
     }
+  }
+  // A floor above a ceiling: no scale works; the ceiling is the witness.
+  for (std::size_t i = 0; i < agents; ++i) {
+    AgentScale<T>& agent = out.agents[i];
+    if (agent.status == ScaleStatus::feasible && agent.binding && ceiling[i] &&
+        real_compare(agent.value, ratio_of(*ceiling[i])) > 0) {
+      agent.status = ScaleStatus::infeasible;
+      agent.binding = ceiling[i];
+    }
+  }
+  if (out.status == ScaleStatus::feasible && out.binding && ceiling_all &&
+      real_compare(out.value, ratio_of(*ceiling_all)) > 0) {
+    out.status = ScaleStatus::infeasible;
+    out.binding = ceiling_all;
   }
   return out;
 }
@@ -111,6 +151,7 @@ ScaleBound<T> pair_bound(const Instance<T>& instance, const std::vector<AgentMea
       const T top = factor * numerator(pair);
       if (sign_of(top) <= 0) continue;
       const RealOf<T> s = power(instance.signals, instance.reward, i, pair.truth, pair.lie);
+      // A negative power (lies score better) makes the bound meaningless: infinite too.
       const bool zero = real_sign(s) <= 0;
       if (out.infinite && !zero) continue;
       if (zero) {
@@ -322,7 +363,10 @@ Certificate<T> certify(const Instance<T>& instance, const CertifyOptions& option
                          [](const PairSize<T>& pair) { return pair.nu; });
     cert.paper = paper_bound(instance, cert.measures, big_m);
   }
-  if (cert.pbe.status == ScaleStatus::feasible) cert.budget = budget(instance, cert.pbe.value);
+  // Scores need every belief defined; without (C0) there is no budget to speak of.
+  if (cert.pbe.status == ScaleStatus::feasible && cert.preconditions.hold()) {
+    cert.budget = budget(instance, cert.pbe.value);
+  }
   return cert;
 }
 

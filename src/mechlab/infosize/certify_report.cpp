@@ -11,7 +11,9 @@ namespace mechlab::infosize {
 namespace {
 
 bool positive(const CertifiedReal& x) { return x.sign().value_or(0) > 0; }
+bool negative(const CertifiedReal& x) { return x.sign().value_or(0) < 0; }
 bool positive(double x) { return sign_of(x) > 0; }
+bool negative(double x) { return sign_of(x) < 0; }
 
 template <class T>
 std::string number_text(const T& x) {
@@ -109,12 +111,16 @@ nlohmann::json bound_json(const Instance<T>& in, const ScaleBound<T>& b) {
 }
 
 template <class T>
-std::string bound_text(const Instance<T>& in, const ScaleBound<T>& b) {
+std::string bound_text(const Instance<T>& in, const ScaleBound<T>& b, bool paper) {
   if (!b.available) return "unavailable (a posterior or belief is undefined)";
   if (b.infinite) {
-    return fmt::format("+inf (agent {}'s signals {} and {} carry identical beliefs: zero power)",
-                       in.problem.env.agents[b.agent], signal_label(in, b.agent, b.truth),
-                       signal_label(in, b.agent, b.lie));
+    if (paper) {
+      return fmt::format("+inf (agent {}'s signals {} and {} carry identical beliefs: Λ = 0)",
+                         in.problem.env.agents[b.agent], signal_label(in, b.agent, b.truth),
+                         signal_label(in, b.agent, b.lie));
+    }
+    return fmt::format("+inf (power S <= 0 at agent {}, {} -> {})", in.problem.env.agents[b.agent],
+                       signal_label(in, b.agent, b.truth), signal_label(in, b.agent, b.lie));
   }
   return io::real_text(b.value);
 }
@@ -126,7 +132,14 @@ std::vector<std::string> binding_row(const Instance<T>& in, const Certificate<T>
   const auto& c = cert.constraints[*k];
   const T g = *c.gain(level);
   std::string ratio = "INFEASIBLE (S = 0)";
-  if (positive(c.power)) ratio = io::real_text(RealOf<T>(to_real(g) / c.power));
+  if (positive(c.power)) {
+    ratio = io::real_text(RealOf<T>(to_real(g) / c.power));
+  } else if (negative(c.power)) {
+    // S < 0: the lie scores better, so the constraint caps ε at G/S.
+    ratio = sign_of(g) > 0
+                ? std::string("INFEASIBLE (S < 0: the lie scores better)")
+                : fmt::format("cap {} (S < 0)", io::real_text(RealOf<T>(to_real(g) / c.power)));
+  }
   return {in.problem.env.agents[c.agent],
           type_label(in, c.agent, c.type),
           signal_label(in, c.agent, c.truth),
@@ -274,8 +287,9 @@ std::string to_text(const Instance<T>& in, const Certificate<T>& cert) {
         "this instance\n";
   }
   out += scales.render();
-  out += fmt::format("eps_ref = {}\neps_nu = {}\neps_paper = {}\n", bound_text(in, cert.reference),
-                     bound_text(in, cert.nu), bound_text(in, cert.paper));
+  out += fmt::format("eps_ref = {}\neps_nu = {}\neps_paper = {}\n",
+                     bound_text(in, cert.reference, false), bound_text(in, cert.nu, false),
+                     bound_text(in, cert.paper, true));
   if (cert.budget) {
     const auto& b = *cert.budget;
     out += fmt::format(

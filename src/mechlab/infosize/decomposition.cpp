@@ -323,6 +323,13 @@ Decomposition<T> coarsest(const mechanism::Problem<T>& problem) {
       signals[i][c] += problem.env.types[i][t_i];
       started[c] = true;
     }
+    // Type labels may contain '|' themselves ("a|b" next to a class {a, b}):
+    // number repeated labels so that A_i's labels stay distinct.
+    for (std::size_t c = 0; c < signals[i].size(); ++c) {
+      std::size_t copies = 0;
+      for (std::size_t e = 0; e < c; ++e) copies += signals[i][e] == signals[i][c] ? 1 : 0;
+      if (copies > 0) signals[i][c] += fmt::format("#{}", copies + 1);
+    }
   }
   return pushforward(problem, std::move(signals), std::move(classes));
 }

@@ -91,15 +91,18 @@ Decomposition<T> read_decomposition(const io::Node& node, const mechanism::Probl
       d.f[i].push_back(a);
     }
   }
-  if (const auto joint = node.find("joint")) {
-    auto size = static_cast<double>(problem.state_count());
-    for (const auto& a : d.signals) size *= static_cast<double>(a.size());
-    if (size > 1e18) {
-      joint->fail("an instance within the memory limit (--memory-limit)",
-                  fmt::format("about {:.3g} cells", size));
-    }
-    io::require_cells_fit(*joint, static_cast<std::size_t>(size), NumberTraits<T>::exact ? 64 : 8,
-                          options);
+  // Size check before Q is read or built: |Θ|·Π|A_i| numbers.
+  auto size = static_cast<double>(problem.state_count());
+  for (const auto& a : d.signals) size *= static_cast<double>(a.size());
+  const std::optional<io::Node> joint = node.find("joint");
+  const io::Node where = joint ? *joint : fnode;
+  if (size > 1e18) {
+    where.fail("an instance within the memory limit (--memory-limit)",
+               fmt::format("about {:.3g} cells", size));
+  }
+  io::require_cells_fit(where, static_cast<std::size_t>(size), NumberTraits<T>::exact ? 64 : 8,
+                        options);
+  if (joint) {
     d.joint = numbers<T>(*joint, static_cast<std::size_t>(size),
                          "probabilities by (state, signal profile), row-major", options, false);
     return d;

@@ -113,6 +113,7 @@ nlohmann::json to_json(const Instance<T>& in, const PostedPosteriors<T>& posted,
                     {"signal", s.d.signals[i][s.d.f[i][d.type]]},
                     {"report", s.d.signals[i][d.report]},
                     {"information_sets", sets},
+                    {"undefined_profiles", d.undefined.size()},
                     {"truthful_value", io::number_json(value)},
                     {"deviation_value_pbe", io::number_json(d.pbe)},
                     {"deviation_value_pointwise", io::number_json(d.pointwise)},
@@ -153,6 +154,12 @@ std::string to_text(const Instance<T>& in, const PostedPosteriors<T>& posted,
   out += fmt::format("\nAgent {} of type {} (signal {}) reports {} in stage 1:\n",
                      in.problem.env.agents[i], in.problem.env.types[i][d.type],
                      s.d.signals[i][s.d.f[i][d.type]], s.d.signals[i][d.report]);
+  if (!d.undefined.empty()) {
+    out += fmt::format(
+        "UNDEFINED: after this report {} of the others' type profiles post no posterior (Q_A = 0); "
+        "the values below leave them out and certify nothing\n",
+        d.undefined.size());
+  }
   for (const InformationSet<T>& set : d.sets) {
     out += fmt::format("\ninformation set π = {}: {}", posterior_text(in, posted.pi[set.posted]),
                        set.on_path ? fmt::format("on path, mass {}", io::number_text(set.mass))
