@@ -18,8 +18,8 @@ T num(long p, long d = 1) {
 
 const std::vector<std::string> kNone = {"-"};
 
-// Single-row kernels where nothing moves (one label now and next) for every
-// component not listed in `moving`.
+// Kernels for components with a single label in both periods: every row is
+// {1}. Callers overwrite the rows of the components that move.
 template <class T>
 Kernel<T> still_kernel(const Period& now, std::size_t agents) {
   Kernel<T> k;
