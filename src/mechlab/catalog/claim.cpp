@@ -30,6 +30,7 @@ const Registry& builtin_registry() {
     add_lp_claims(r);
     add_mechanism_claims(r);
     add_infosize_claims(r);
+    add_dynamic_claims(r);
     return r;
   }();
   return registry;
