@@ -15,11 +15,7 @@ namespace mechlab::test {
 
 // The rational p/d in canonical form (lowest terms, positive denominator), so
 // that it compares equal to what the library computes.
-inline Rational q(long p, long d = 1) {
-  Rational r(p, d);
-  r.canonicalize();
-  return r;
-}
+inline Rational q(long p, long d = 1) { return fraction(p, d); }
 
 // Runs f, expects it to throw an InputError and returns that error for further
 // checks. Adds a test failure (and returns a placeholder) when f throws none.

@@ -13,12 +13,6 @@ namespace mechlab::catalog {
 
 namespace {
 
-Rational r(long p, long q = 1) {
-  Rational x(p, q);
-  x.canonicalize();
-  return x;
-}
-
 std::string vector_text(const std::vector<Rational>& v) {
   std::string out = "(";
   for (std::size_t k = 0; k < v.size(); ++k)
@@ -41,8 +35,10 @@ void add_dynamic_claims(Registry& registry) {
            const auto problem =
                dynamic::prepare(dynamic::instances::example_5_1<Rational>(horizon));
            const auto e = dynamic::solve_efficient(problem);
-           ok = ok && e.guarantees == std::vector<Rational>{r(25), r(25), r(-75, 2)} &&
-                e.welfare == r(25, 2);
+           ok = ok &&
+                e.guarantees ==
+                    std::vector<Rational>{fraction(25), fraction(25), fraction(-75, 2)} &&
+                e.welfare == fraction(25, 2);
            evidence += fmt::format("{}T = {}: C = {}, W = {}", evidence.empty() ? "" : "; ",
                                    horizon, vector_text(e.guarantees), to_string(e.welfare));
          }
@@ -80,7 +76,8 @@ void add_dynamic_claims(Registry& registry) {
        Expected::holds, "", [](Progress&) {
          const auto problem = dynamic::prepare(dynamic::instances::appendix_e<Rational>());
          const auto e = dynamic::solve_efficient(problem);
-         const bool ok = e.guarantees == std::vector<Rational>{r(13), r(5, 2), r(-10)};
+         const bool ok =
+             e.guarantees == std::vector<Rational>{fraction(13), fraction(5, 2), fraction(-10)};
          return CheckResult{
              ok, fmt::format("C = {}, W = {}", vector_text(e.guarantees), to_string(e.welfare))};
        }});

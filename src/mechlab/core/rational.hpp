@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "mechlab/core/error.hpp"
+
 namespace mechlab {
 
 using Rational = mpq_class;
@@ -68,6 +70,31 @@ bool nearly_equal(const T& a, const T& b) {
 template <class T>
 int sign_of(const T& x) {
   return NumberTraits<T>::sign(x);
+}
+
+// |x| in either number type (mpq expressions need the explicit T).
+template <class T>
+T abs_of(const T& x) {
+  return sign_of(x) < 0 ? T(-x) : x;
+}
+
+// p/q in lowest terms, for building instances and expected values in code.
+inline Rational fraction(long p, long q = 1) {
+  Rational x(p, q);
+  x.canonicalize();
+  return x;
+}
+
+// A model number read into T: finite (double mode), and non-negative when
+// asked; InputError at `where` otherwise.
+template <class T>
+void check_number(const T& x, const std::string& where, bool non_negative) {
+  if constexpr (!NumberTraits<T>::exact) {
+    if (!std::isfinite(x)) throw InputError(where, "a finite number", "a non-finite value");
+  }
+  if (non_negative && sign_of(x) < 0) {
+    throw InputError(where, "a non-negative number", NumberTraits<T>::to_text(x));
+  }
 }
 
 }  // namespace mechlab

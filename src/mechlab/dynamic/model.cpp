@@ -12,16 +12,6 @@ namespace mechlab::dynamic {
 namespace {
 
 template <class T>
-void check_number(const T& x, const std::string& where, bool non_negative) {
-  if constexpr (!NumberTraits<T>::exact) {
-    if (!std::isfinite(x)) throw InputError(where, "a finite number", "a non-finite value");
-  }
-  if (non_negative && sign_of(x) < 0) {
-    throw InputError(where, "a non-negative number", NumberTraits<T>::to_text(x));
-  }
-}
-
-template <class T>
 void check_row(const std::vector<T>& row, std::size_t want, const std::string& where) {
   if (row.size() != want) {
     throw InputError(where, fmt::format("{} probabilities (next-period labels)", want),

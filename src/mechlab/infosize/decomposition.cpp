@@ -11,11 +11,6 @@ namespace mechlab::infosize {
 namespace {
 
 template <class T>
-T abs_of(const T& x) {
-  return sign_of(x) < 0 ? T(-x) : x;
-}
-
-template <class T>
 bool is_zero(const T& x) {
   return nearly_equal(x, T(0));
 }

@@ -12,12 +12,6 @@ namespace mechlab::infosize::instances {
 
 namespace {
 
-Rational r(long p, long q = 1) {
-  Rational x(p, q);
-  x.canonicalize();
-  return x;
-}
-
 Instance<Rational> finish(mechanism::Environment<Rational> env,
                           std::vector<std::vector<std::string>> signals,
                           std::vector<std::vector<std::size_t>> f) {
@@ -76,7 +70,7 @@ Instance<Rational> section2(const Rational& rho,
   env.prior.assign(2 * profiles.size(), Rational(0));
   for (std::size_t theta = 0; theta < 2; ++theta) {
     for (std::size_t t = 0; t < profiles.size(); ++t) {
-      Rational p = r(1, 2);
+      Rational p = fraction(1, 2);
       for (std::size_t i = 0; i < n; ++i) {
         const std::size_t s = profiles.digit(t, i) / values[i].size();
         p *= (s == theta ? rho : Rational(1 - rho));
@@ -89,13 +83,15 @@ Instance<Rational> section2(const Rational& rho,
 }
 
 Instance<Rational> tv2(const Rational& rho) {
-  return section2(rho, {{{r(2), r(10)}}, {{r(4), r(8)}}, {{r(3), r(9)}}});
+  return section2(
+      rho,
+      {{{fraction(2), fraction(10)}}, {{fraction(4), fraction(8)}}, {{fraction(3), fraction(9)}}});
 }
 
 Instance<Rational> tv4() {
-  return section2(
-      r(9, 10),
-      {{{r(2), r(10)}, {r(0), r(6)}}, {{r(4), r(8)}, {r(5), r(7)}}, {{r(3), r(9)}, {r(1), r(11)}}});
+  return section2(fraction(9, 10), {{{fraction(2), fraction(10)}, {fraction(0), fraction(6)}},
+                                    {{fraction(4), fraction(8)}, {fraction(5), fraction(7)}},
+                                    {{fraction(3), fraction(9)}, {fraction(1), fraction(11)}}});
 }
 
 Instance<Rational> tv5() {
@@ -107,8 +103,8 @@ Instance<Rational> tv5() {
   // values[i][(c·|Θ| + θ)·|T_i| + t_i]: agent 1 (10, 0), agent 2 (9, 2) when winning.
   env.values = {{10, 10, 0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 9, 9, 2, 2}};
   // Q(θ, a1, a2): (x,x) .35/.05, (x,y) .05/.10, (y,x) .05/.10, (y,y) .10/.20.
-  env.prior = {r(35, 100), r(5, 100),  r(5, 100),  r(10, 100),
-               r(5, 100),  r(10, 100), r(10, 100), r(20, 100)};
+  env.prior = {fraction(35, 100), fraction(5, 100),  fraction(5, 100),  fraction(10, 100),
+               fraction(5, 100),  fraction(10, 100), fraction(10, 100), fraction(20, 100)};
   Instance<Rational> instance;
   instance.problem = mechanism::prepare(std::move(env));
   instance.signals = analyse(trivial(instance.problem), instance.problem);
@@ -138,7 +134,7 @@ Instance<Rational> random_instance(Rng& rng, const RandomShape& shape) {
   long total = 0;
   std::vector<long> w(shape.states * profiles);
   for (auto& x : w) total += (x = weight(rng));
-  for (const long x : w) env.prior.push_back(r(x, total));
+  for (const long x : w) env.prior.push_back(fraction(x, total));
   for (std::size_t i = 0; i < shape.agents; ++i) {
     std::vector<Rational> v(shape.alternatives * shape.states * shape.signals);
     for (auto& x : v) x = Rational(value(rng));

@@ -11,11 +11,6 @@ namespace mechlab::infosize {
 
 namespace {
 
-template <class T>
-T abs_of(const T& x) {
-  return sign_of(x) < 0 ? T(-x) : x;
-}
-
 // ‖ρ(a) − ρ(b)‖₁.
 template <class T>
 T posterior_distance(const SignalStructure<T>& s, std::size_t a, std::size_t b) {

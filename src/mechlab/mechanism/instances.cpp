@@ -6,16 +6,6 @@
 
 namespace mechlab::mechanism::instances {
 
-namespace {
-
-Rational r(long p, long q = 1) {
-  Rational x(p, q);
-  x.canonicalize();
-  return x;
-}
-
-}  // namespace
-
 Environment<Rational> appendix_e() {
   Environment<Rational> e;
   e.agents = {"a1", "a2", "a3"};
@@ -23,7 +13,7 @@ Environment<Rational> appendix_e() {
   e.alternatives = {"N", "S", "B"};
   // values[i][c·|T_i| + t_i] (one state).
   e.values = {{0, 0, 10, 20, 20, 32}, {0, 0, 0, 0, 5, 10}, {0, -10, -30}};
-  e.prior.assign(4, r(1, 4));
+  e.prior.assign(4, fraction(1, 4));
   return e;
 }
 
@@ -43,7 +33,7 @@ Environment<Rational> interdependent_pair() {
       for (int s2 = 0; s2 < 2; ++s2) {
         const long a = s1 == theta ? 9 : 1;
         const long b = s2 == theta ? 9 : 1;
-        e.prior.push_back(r(a * b, 200));
+        e.prior.push_back(fraction(a * b, 200));
       }
     }
   }
@@ -67,7 +57,7 @@ Environment<Rational> auction(std::size_t bidders, std::size_t k, std::vector<Ra
     for (std::size_t t = 0; t < k; ++t) v[(i + 1) * k + t] = Rational(static_cast<long>(t + 1));
     e.values.push_back(std::move(v));
   }
-  if (prior.empty()) prior.assign(profiles, r(1, static_cast<long>(profiles)));
+  if (prior.empty()) prior.assign(profiles, fraction(1, static_cast<long>(profiles)));
   e.prior = std::move(prior);
   return e;
 }
@@ -79,7 +69,7 @@ Environment<Rational> cremer_mclean() {
   for (long a = 0; a < 3; ++a) {
     for (long b = 0; b < 3; ++b) {
       const long d = a > b ? a - b : b - a;
-      prior.push_back(r(d == 0 ? 4 : (d == 1 ? 2 : 1), 22));
+      prior.push_back(fraction(d == 0 ? 4 : (d == 1 ? 2 : 1), 22));
     }
   }
   return auction(2, 3, std::move(prior));
@@ -91,7 +81,7 @@ Environment<Rational> bilateral_trade() {
   e.types = {{"1", "3", "5"}, {"0", "2", "4"}};
   e.alternatives = {"no trade", "trade"};
   e.values = {{0, 0, 0, 1, 3, 5}, {0, 0, 0, 0, -2, -4}};
-  e.prior.assign(9, r(1, 9));
+  e.prior.assign(9, fraction(1, 9));
   return e;
 }
 

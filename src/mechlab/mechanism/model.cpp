@@ -11,16 +11,6 @@ namespace mechlab::mechanism {
 namespace {
 
 template <class T>
-void check_number(const T& x, const std::string& where, bool non_negative) {
-  if constexpr (!NumberTraits<T>::exact) {
-    if (!std::isfinite(x)) throw InputError(where, "a finite number", "a non-finite value");
-  }
-  if (non_negative && sign_of(x) < 0) {
-    throw InputError(where, "a non-negative number", NumberTraits<T>::to_text(x));
-  }
-}
-
-template <class T>
 void check_shapes(const Environment<T>& env) {
   const std::size_t n = env.agents.size();
   if (n == 0) throw InputError("/agents", "at least one agent", "none");
