@@ -1,0 +1,1 @@
+#include "mechlab/dynamic/evaluate.hpp"

@@ -1,0 +1,1 @@
+// Tests for mechlab/dynamic/audit.hpp (to be written).

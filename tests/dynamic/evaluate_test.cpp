@@ -1,0 +1,1 @@
+// Tests for mechlab/dynamic/evaluate.hpp (to be written).

@@ -1,0 +1,1 @@
+// Tests for mechlab/dynamic/io.hpp (to be written).

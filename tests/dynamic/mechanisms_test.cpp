@@ -1,0 +1,1 @@
+// Tests for mechlab/dynamic/mechanisms.hpp (to be written).

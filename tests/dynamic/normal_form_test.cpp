@@ -1,0 +1,1 @@
+// Tests for mechlab/dynamic/normal_form.hpp (to be written).
