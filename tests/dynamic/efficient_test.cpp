@@ -8,6 +8,7 @@
 #include "mechlab/core/error.hpp"
 #include "mechlab/dynamic/instances.hpp"
 #include "mechlab/dynamic/model.hpp"
+#include "mechlab/dynamic/random_instance.hpp"
 #include "support.hpp"
 
 namespace mechlab::dynamic {
@@ -110,6 +111,16 @@ TEST(DynamicModel, WrongSizesAreRejected) {
   env = instances::example_5_1<Rational>(4);
   env.order = {0, 0, 1};
   EXPECT_EQ(test::input_error([&] { validate(env); }).pointer(), "/order/1");
+}
+
+TEST(DynamicRandom, BatteryShapeIsValidAndValuesAddUp) {
+  Rng rng(404);
+  for (int k = 0; k < 5; ++k) {
+    const auto problem = prepare(instances::random_environment<Rational>(rng, {}));
+    ASSERT_EQ(problem.states[1].size(), 16U);  // 2 public states × 2^3 types
+    const auto e = solve_efficient(problem);
+    expect_values_add_up(problem, e);
+  }
 }
 
 }  // namespace

@@ -47,9 +47,9 @@ struct Deviation {
 template <class T>
 struct CoalitionResult {
   CoalitionQuery query;
-  T value = T(0);     // optimal E Σ_{j∈objective} U^j
-  T truthful = T(0);  // the same under truth-telling
-  T gain = T(0);      // value − truthful (≤ 0 when minimising)
+  T value = T(0);                         // optimal E Σ_{j∈objective} U^j
+  T truthful = T(0);                      // the same under truth-telling
+  T gain = T(0);                          // value − truthful (≤ 0 when minimising)
   std::optional<Deviation<T>> deviation;  // nullopt when truth is optimal
 };
 
@@ -71,26 +71,26 @@ struct AuditOptions {
 
 template <class T>
 struct BudgetFinding {
-  bool ex_post = true;        // Σ_i y_t^i(p, c) = 0 on every reachable (t, p, c)
-  std::size_t pairs = 0;      // reachable (t, p, c) checked
+  bool ex_post = true;    // Σ_i y_t^i(p, c) = 0 on every reachable (t, p, c)
+  std::size_t pairs = 0;  // reachable (t, p, c) checked
   std::optional<std::size_t> t, previous, current;  // worst pair when not
-  T worst = T(0);                                    // Σ_i y there
-  T ex_ante = T(0);            // E Σ_t Σ_i y_t^i under truth
+  T worst = T(0);                                   // Σ_i y there
+  T ex_ante = T(0);                                 // E Σ_t Σ_i y_t^i under truth
 };
 
 template <class T>
 struct AuditReport {
-  std::vector<T> guarantees;            // C^i
-  std::vector<T> truthful;              // E U^i under truth
+  std::vector<T> guarantees;  // C^i
+  std::vector<T> truthful;    // E U^i under truth
   BudgetFinding<T> budget;
-  std::vector<CoalitionResult<T>> bic;            // L = {i}, one per agent
-  std::vector<CoalitionResult<T>> ex_post_ic;     // L = {i}, see_outsiders
-  std::vector<CoalitionResult<T>> coalitions;     // |L| >= 2
-  std::vector<CoalitionResult<T>> worst_case;     // L = I∖{i} minimising U^i (N >= 2)
+  std::vector<CoalitionResult<T>> bic;         // L = {i}, one per agent
+  std::vector<CoalitionResult<T>> ex_post_ic;  // L = {i}, see_outsiders
+  std::vector<CoalitionResult<T>> coalitions;  // |L| >= 2
+  std::vector<CoalitionResult<T>> worst_case;  // L = I∖{i} minimising U^i (N >= 2)
   // Ex ante IR: balancing constants c (Σ c = 0) with truthful_i + c_i >=
   // outside_i, when Σ truthful >= Σ outside.
   std::optional<std::vector<T>> ir_constants;
-  T variance_total = T(0);              // Σ_i Var(Σ_t y_t^i) under truth
+  T variance_total = T(0);  // Σ_i Var(Σ_t y_t^i) under truth
 };
 
 template <class T>

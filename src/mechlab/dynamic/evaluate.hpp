@@ -26,12 +26,12 @@ using MarkovStrategy = std::function<std::size_t(std::size_t t, std::size_t p,
 
 template <class T>
 struct Evaluation {
-  std::vector<T> utility;    // E U^i = E Σ_t (u_t^i(θ_t^i, x_t) + y_t^i)
-  std::vector<T> payoff;     // E Σ_t u_t^i(θ_t^i, x_t)
-  std::vector<T> transfer;   // E Σ_t y_t^i
-  std::vector<T> variance;   // Var(Σ_t y_t^i), per agent
-  std::vector<T> budget;     // E Σ_i y_t^i for t = 0..T (ex ante, per period)
-  T welfare = T(0);          // E Σ_i Σ_t u_t^i
+  std::vector<T> utility;   // E U^i = E Σ_t (u_t^i(θ_t^i, x_t) + y_t^i)
+  std::vector<T> payoff;    // E Σ_t u_t^i(θ_t^i, x_t)
+  std::vector<T> transfer;  // E Σ_t y_t^i
+  std::vector<T> variance;  // Var(Σ_t y_t^i), per agent
+  std::vector<T> budget;    // E Σ_i y_t^i for t = 0..T (ex ante, per period)
+  T welfare = T(0);         // E Σ_i Σ_t u_t^i
 };
 
 // Exact, by a forward pass over the distribution of (θ̂_{t-1}, θ_t) (A8).
