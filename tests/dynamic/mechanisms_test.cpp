@@ -351,22 +351,30 @@ TEST(DynamicMechanisms, ShapleyEqualsAverageOverAllOrders) {
   ASSERT_EQ(sample.size(), 5U);
   EXPECT_TRUE(shapley_sample_orders(3, {}).empty());
   const auto approx = make_transfer_rule(problem, e, MechanismKind::gum_shapley, sampled);
+  MechanismOptions none = sampled;
+  none.order_samples = 0;
+  EXPECT_EQ(test::input_error([&] {
+              (void)make_transfer_rule(problem, e, MechanismKind::gum_shapley, none);
+            }).pointer(),
+            "/order_samples");
   bool order_matters = false;
   for_all_pairs(problem, [&](std::size_t t, std::size_t p, std::size_t c) {
+    // y for every order, once; the sample's orders are among them.
+    std::vector<std::vector<Rational>> by_order;
+    by_order.reserve(orders.size());
+    for (const auto& order : orders) by_order.push_back(gum_transfer(problem, e, t, p, c, order).y);
     const auto average = [&](const std::vector<std::vector<std::size_t>>& list) {
       std::vector<Rational> y(3, q(0));
       for (const auto& order : list) {
-        const auto one = gum_transfer(problem, e, t, p, c, order).y;
+        const auto at = std::find(orders.begin(), orders.end(), order) - orders.begin();
+        const auto& one = by_order[static_cast<std::size_t>(at)];
         for (std::size_t i = 0; i < 3; ++i) y[i] += one[i] / static_cast<long>(list.size());
       }
       return y;
     };
     EXPECT_EQ(shapley(t, p, c), average(orders)) << t << " " << p << " " << c;
     EXPECT_EQ(approx(t, p, c), average(sample)) << t << " " << p << " " << c;
-    if (gum_transfer(problem, e, t, p, c, orders[0]).y !=
-        gum_transfer(problem, e, t, p, c, orders[5]).y) {
-      order_matters = true;
-    }
+    if (by_order[0] != by_order[5]) order_matters = true;
   });
   EXPECT_TRUE(order_matters);  // so the averaging is not vacuous
 }

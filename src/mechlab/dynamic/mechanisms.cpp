@@ -392,6 +392,13 @@ TransferRule<T> make_transfer_rule(const Problem<T>& problem, const Efficient<T>
       };
     }
     case MechanismKind::gum_shapley: {
+      if (n > options.exact_shapley_agents && options.order_samples == 0) {
+        throw InputError("/order_samples",
+                         fmt::format("at least one sampled order (N = {} exceeds the exact "
+                                     "Shapley limit {})",
+                                     n, options.exact_shapley_agents),
+                         "0");
+      }
       auto orders = std::make_shared<const std::vector<std::vector<std::size_t>>>(
           shapley_sample_orders(n, options));
       if (orders->empty()) {

@@ -59,7 +59,8 @@ std::optional<std::string> not_applicable(const Problem<T>& problem, MechanismKi
 // The transfer rule of `kind`. The rule refers to `problem` and `efficient`
 // (they must outlive it) and owns its own precomputations (the DPM's
 // sub-economy values). Throws InputError("/agents" or "/periods", ...) when
-// not_applicable() says so.
+// not_applicable() says so, and at "/order" or "/order_samples" for options
+// that are not a permutation of the agents or leave no order to sample.
 template <class T>
 TransferRule<T> make_transfer_rule(const Problem<T>& problem, const Efficient<T>& efficient,
                                    MechanismKind kind, const MechanismOptions& options = {});
