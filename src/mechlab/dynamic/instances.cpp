@@ -1,5 +1,7 @@
 #include "mechlab/dynamic/instances.hpp"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -109,10 +111,139 @@ Environment<T> appendix_e() {
   return env;
 }
 
+template <class T>
+Environment<T> section_5_2() {
+  Environment<T> env;
+  env.agents = {"b", "r", "g"};
+  const std::vector<std::string> acts = {"-1", "0", "1"};
+  env.periods = {Period{{kNone, kNone, kNone, kNone}, {"-"}},
+                 Period{{kNone, {"5", "X"}, {"5", "X"}, {"-2"}}, acts},
+                 Period{{kNone, {"0", "100", "X"}, {"0", "-100", "X"}, {"0"}}, acts}};
+  // u = θ·a − a² for a = −1, 0, 1 ([type · 3 + x]); the exit type X pays 0.
+  const auto table = [](const std::vector<long>& thetas, bool exit) {
+    std::vector<T> u;
+    for (const long theta : thetas) {
+      for (long a = -1; a <= 1; ++a) u.push_back(num<T>(theta * a - a * a));
+    }
+    if (exit) u.insert(u.end(), 3, T(0));
+    return u;
+  };
+  env.payoffs = {{{T(0)}, {T(0)}, {T(0)}},
+                 {table({5}, true), table({5}, true), table({-2}, false)},
+                 {table({0, 100}, true), table({0, -100}, true), table({0}, false)}};
+  Kernel<T> k0 = still_kernel<T>(env.periods[0], 3);
+  k0.agents[0] = {{T(1), T(0)}};  // type 5 for sure
+  k0.agents[1] = {{T(1), T(0)}};
+  Kernel<T> k1 = still_kernel<T>(env.periods[1], 3);
+  // [type · 3 + x]: from 5 to 0 after a = −1, to ±100 otherwise; X absorbing.
+  const std::vector<std::vector<T>> rows = {{T(1), T(0), T(0)}, {T(0), T(1), T(0)},
+                                            {T(0), T(1), T(0)}, {T(0), T(0), T(1)},
+                                            {T(0), T(0), T(1)}, {T(0), T(0), T(1)}};
+  k1.agents[0] = rows;
+  k1.agents[1] = rows;
+  env.kernels = {k0, k1};
+  env.theta0 = {0, 0, 0, 0};
+  return env;
+}
+
+namespace {
+
+// Row from p to the next labels (percent) by the martingale rule.
+template <class T>
+std::vector<T> martingale_row(long p, const std::vector<long>& next) {
+  if (next.size() == 1) return {T(1)};
+  const long lo = next[0];
+  const long hi = next[1];
+  return {num<T>(hi - p, hi - lo), num<T>(p - lo, hi - lo)};
+}
+
+std::vector<std::string> percent_labels(const char* who, std::size_t t,
+                                        const std::vector<long>& ps) {
+  std::vector<std::string> out;
+  out.reserve(ps.size());
+  for (const long p : ps) out.push_back(fmt::format("{}{}:{}%", who, t, p));
+  return out;
+}
+
+}  // namespace
+
+template <class T>
+Environment<T> appendix_d() {
+  const std::vector<std::vector<long>> blue = {{50}, {30, 70}, {20, 80}, {10, 90}, {0, 100}};
+  const std::vector<std::vector<long>> red = {{50}, {50}, {20, 80}, {10, 90}, {0, 100}};
+  mpz_class big;
+  mpz_ui_pow_ui(big.get_mpz_t(), 10, 42);
+  const T penalty = NumberTraits<T>::from_rational(Rational(big));
+  const T epsilon = num<T>(3);
+  Environment<T> env;
+  env.agents = {"blue", "red", "green"};
+  std::vector<std::vector<std::string>> decisions = {{"-"}, {"-"}, {}, {}, {}};
+  for (std::size_t b = 0; b < 2; ++b) {
+    for (std::size_t r = 0; r < 2; ++r) {
+      decisions[2].push_back(fmt::format("b2:{}%/r2:{}%", blue[2][b], red[2][r]));
+      for (const char* yes : {"YES", "NO"})
+        decisions[4].push_back(fmt::format("b4:{}%/r4:{}%/{}", blue[4][b], red[4][r], yes));
+    }
+  }
+  for (const long p : red[3]) decisions[3].push_back(fmt::format("r3:{}%", p));
+  for (std::size_t t = 0; t <= 4; ++t) {
+    env.periods.push_back(
+        Period{{kNone, percent_labels("b", t, blue[t]), percent_labels("r", t, red[t]), kNone},
+               decisions[t]});
+  }
+  // payoffs[t][i][type · |X_t| + x]; type 1 is the HIGH-side label.
+  env.payoffs.resize(5);
+  for (std::size_t t = 0; t <= 4; ++t) {
+    const std::size_t xs = decisions[t].size();
+    std::vector<T> ub(blue[t].size() * xs, T(0));
+    std::vector<T> ur(red[t].size() * xs, T(0));
+    std::vector<T> ug(xs, T(0));
+    for (std::size_t x = 0; x < xs; ++x) {
+      for (std::size_t k = 0; k < 2 && t >= 2; ++k) {
+        T& b = ub[k * xs + x];
+        T& r = ur[k * xs + x];
+        if (t == 2) {
+          if (k != x / 2) b -= penalty;
+          if (k != x % 2) r -= epsilon;
+        } else if (t == 3) {
+          if (k != x) r -= penalty;
+        } else {
+          if (k != x / 4) b -= penalty;
+          if (k != (x / 2) % 2) r -= penalty;
+          if (x % 2 == 0) {  // YES
+            b += num<T>(84 + 20 * static_cast<long>(k));
+            r += num<T>(84 + 20 * static_cast<long>(k));
+          }
+        }
+      }
+      if (t == 4 && x % 2 == 0) ug[x] = num<T>(-204);
+    }
+    env.payoffs[t] = {ub, ur, ug};
+  }
+  for (std::size_t t = 0; t < 4; ++t) {
+    Kernel<T> k = still_kernel<T>(env.periods[t], 3);
+    const std::size_t xs = decisions[t].size();
+    const auto rows_for = [&](const std::vector<std::vector<long>>& ps) {
+      std::vector<std::vector<T>> rows;
+      for (const long p : ps[t]) {
+        for (std::size_t x = 0; x < xs; ++x) rows.push_back(martingale_row<T>(p, ps[t + 1]));
+      }
+      return rows;
+    };
+    k.agents[0] = rows_for(blue);
+    k.agents[1] = rows_for(red);
+    env.kernels.push_back(k);
+  }
+  env.theta0 = {0, 0, 0, 0};
+  return env;
+}
+
 #define MECHLAB_INSTANTIATE(T)                      \
   template Environment<T> intro_example();          \
   template Environment<T> example_5_1(std::size_t); \
-  template Environment<T> appendix_e();
+  template Environment<T> appendix_e();             \
+  template Environment<T> section_5_2();            \
+  template Environment<T> appendix_d();
 MECHLAB_INSTANTIATE(Rational)
 MECHLAB_INSTANTIATE(double)
 #undef MECHLAB_INSTANTIATE

@@ -42,9 +42,11 @@ const std::vector<MechanismKind>& all_mechanisms();
 struct MechanismOptions {
   // GUM processing order (a permutation of 0..N-1); empty: problem.order.
   std::vector<std::size_t> order;
-  // gum-shapley: average over all N! orders when N! <= exact_order_limit,
-  // otherwise over `order_samples` orders drawn with `seed`.
-  std::size_t exact_order_limit = 40320;  // 8!
+  // gum-shapley: the exact Shapley formula of App. H (2^N coalitions, which
+  // equals the average over all N! orders) when N <= exact_shapley_agents,
+  // otherwise GUM averaged over `order_samples` orders drawn once with `seed`
+  // (spec §6: sample beyond N = 10).
+  std::size_t exact_shapley_agents = 10;
   std::size_t order_samples = 1000;
   std::uint64_t seed = 1;
 };
@@ -57,10 +59,16 @@ std::optional<std::string> not_applicable(const Problem<T>& problem, MechanismKi
 // The transfer rule of `kind`. The rule refers to `problem` and `efficient`
 // (they must outlive it) and owns its own precomputations (the DPM's
 // sub-economy values). Throws InputError("/agents" or "/periods", ...) when
-// not_applicable() says so.
+// not_applicable() says so, and at "/order" or "/order_samples" for options
+// that are not a permutation of the agents or leave no order to sample.
 template <class T>
 TransferRule<T> make_transfer_rule(const Problem<T>& problem, const Efficient<T>& efficient,
                                    MechanismKind kind, const MechanismOptions& options = {});
+
+// The orders gum-shapley averages over when N > exact_shapley_agents
+// (drawn with options.seed), empty when the exact formula is used.
+std::vector<std::vector<std::size_t>> shapley_sample_orders(std::size_t agents,
+                                                            const MechanismOptions& options);
 
 // A6: the sub-economy without agent i, W_t^{−i}(θ) at [i][t][θ] (agent i's
 // payoffs dropped, the same kernels; agent i's component is carried along).
