@@ -46,7 +46,13 @@ TEST(DynamicAudit, Example51CoalitionOfBlueAndRed) {
     EXPECT_EQ(pair.value, c.btm_value) << "T=" << c.horizon;
     EXPECT_EQ(pair.gain, c.btm_gain) << "T=" << c.horizon;
     ASSERT_TRUE(pair.deviation.has_value());
-    EXPECT_EQ(pair.deviation->t, 1U);  // the collusion starts in the first reporting round
+    // The collusion starts in the first reporting round, at its most probable
+    // node: both stay at 1/2 (probability 1/2 · 1/2).
+    EXPECT_EQ(pair.deviation->t, 1U);
+    EXPECT_EQ(pair.deviation->previous, problem.theta0);
+    EXPECT_EQ(pair.deviation->truth,
+              problem.states[1].encode(std::vector<std::size_t>{0, 1, 1, 0}));
+    EXPECT_EQ(pair.deviation->probability, q(1, 4));
     EXPECT_GT(pair.deviation->probability, Rational(0));
     EXPECT_GT(pair.deviation->gain, Rational(0));
     EXPECT_NE(pair.deviation->truth, pair.deviation->report);
@@ -70,6 +76,7 @@ TEST(DynamicAudit, Example51CoalitionOfBlueAndRed) {
 }
 
 TEST(DynamicAudit, GumPropertyBatteryOnRandomInstances) {
+  bool some_ex_post_gain = false;
   for (const std::uint64_t seed : {1U, 2U, 3U}) {
     const auto problem = random_problem(seed);
     const auto e = solve_efficient(problem);
@@ -102,13 +109,19 @@ TEST(DynamicAudit, GumPropertyBatteryOnRandomInstances) {
     // Seeing the others' current types cannot help the agent processed last
     // (§3.9 check 5, the "sees earlier-ordered agents" case).
     EXPECT_EQ(report.ex_post_ic[problem.order.back()].gain, Rational(0));
-    for (const auto& r : report.ex_post_ic) EXPECT_GE(r.gain, Rational(0));
+    for (const auto& r : report.ex_post_ic) {
+      EXPECT_GE(r.gain, Rational(0));
+      EXPECT_EQ(r.deviation.has_value(), r.gain > 0);
+      some_ex_post_gain = some_ex_post_gain || r.gain > 0;
+    }
     ASSERT_TRUE(report.ir_constants.has_value());
     // Outside options 0 and Σ C = W_0: c_i = −C^i + W_0 / 3.
     for (std::size_t i = 0; i < 3; ++i) {
       EXPECT_EQ((*report.ir_constants)[i], e.welfare / 3 - e.guarantees[i]);
     }
   }
+  // GUM is not periodic ex post IC for agents processed before others (§4.10).
+  EXPECT_TRUE(some_ex_post_gain);
 }
 
 TEST(DynamicAudit, BtmReferenceIsBayesianIcAndBalancedButPairsGain) {
