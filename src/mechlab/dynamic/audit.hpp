@@ -107,6 +107,11 @@ struct AuditReport {
   T variance_total = T(0);  // Σ_i Var(Σ_t y_t^i) under truth
 };
 
+// Every check above on one rule. The rule's transfers are remembered per
+// (t, p, c), so the MDPs share one table. With a Progress, starts the phases
+// "dynamic audit: budget", "...: incentives", "...: coalitions", "...: worst
+// case". InputError "/coalitions/m" for a bad given coalition,
+// "/outside_options" for a wrong count.
 template <class T>
 AuditReport<T> audit(const Problem<T>& problem, const Efficient<T>& efficient,
                      const TransferRule<T>& rule, const AuditOptions& options = {},
