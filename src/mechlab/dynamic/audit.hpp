@@ -29,18 +29,25 @@ struct CoalitionQuery {
   bool see_outsiders = false;
 };
 
-// Where the optimal coalition strategy first departs from the truth: the
-// period, the previous reported profile, the members' true types (a cell of
-// Θ_t), the members' reports (a cell of Θ_t: the reported profile), its
-// probability under the optimal play, and the gain in the objective
-// conditional on reaching it.
+// Where the optimal coalition strategy first departs from the truth with a
+// strict gain: among the nodes reached with positive probability under the
+// optimal play, the earliest period, then the most probable realised profile
+// (ties: the smallest (previous, truth, report)). `truth` is the realised
+// profile θ_t (outsiders' entries are their true = reported types) and
+// `report` the reported profile θ̂_t. In the base information structure the
+// members do not see the outsiders' current types, so the same report is
+// made for every outsider realisation; `gain` is the expected gain at the
+// members' information set (their types, θ_t^0, θ̂_{t-1}, and the outsiders'
+// types when see_outsiders): the optimal report's value minus the truthful
+// report's, both followed by the optimal play. It has the sign of
+// CoalitionResult::gain (negative when minimising).
 template <class T>
 struct Deviation {
   std::size_t t = 0;
   std::size_t previous = 0;  // θ̂_{t-1}, a cell of Θ_{t-1}
-  std::size_t truth = 0;     // θ_t, a cell of Θ_t (outsiders' entries as reported)
+  std::size_t truth = 0;     // θ_t, a cell of Θ_t
   std::size_t report = 0;    // θ̂_t, a cell of Θ_t
-  T probability = T(0);
+  T probability = T(0);      // of reaching (previous, truth) under the optimal play
   T gain = T(0);
 };
 
@@ -53,8 +60,13 @@ struct CoalitionResult {
   std::optional<Deviation<T>> deviation;  // nullopt when truth is optimal
 };
 
-// Refuses (InputError "/periods") when Σ_t |Θ_t| · |Θ_t^L| exceeds
-// `max_states`, naming the size and the limit.
+// Backward induction over the post-report states (θ̂_t, θ_t^L) (spec §3.9);
+// ties prefer the truthful report, so a zero gain gives no deviation. The
+// rule is called once per (t, p, c) pair needed. Refuses (InputError
+// "/periods") before allocating when Σ_t |Θ_t| · |Θ_t^L| exceeds `max_states`,
+// naming the count and the limit; InputError "/coalition/..." for members or
+// objective agents out of range or repeated. Calls progress->advance() once
+// per reported profile processed.
 template <class T>
 CoalitionResult<T> solve_coalition(const Problem<T>& problem, const Efficient<T>& efficient,
                                    const TransferRule<T>& rule, const CoalitionQuery& query,
@@ -71,11 +83,13 @@ struct AuditOptions {
 
 template <class T>
 struct BudgetFinding {
-  bool ex_post = true;    // Σ_i y_t^i(p, c) = 0 on every reachable (t, p, c)
-  std::size_t pairs = 0;  // reachable (t, p, c) checked
+  // Σ_i y_t^i(p, c) = 0 on every (t, p, c) with p ∈ Θ_{t-1} and c ∈ Θ_t whose
+  // public label has positive probability under μ^0(· | p^0, χ_{t-1}(p)).
+  bool ex_post = true;
+  std::size_t pairs = 0;                            // (t, p, c) checked
   std::optional<std::size_t> t, previous, current;  // worst pair when not
-  T worst = T(0);                                   // Σ_i y there
-  T ex_ante = T(0);                                 // E Σ_t Σ_i y_t^i under truth
+  T worst = T(0);    // Σ_i y at the pair with the largest |Σ_i y| (0 when balanced)
+  T ex_ante = T(0);  // E Σ_t Σ_i y_t^i under truth
 };
 
 template <class T>
@@ -93,9 +107,31 @@ struct AuditReport {
   T variance_total = T(0);  // Σ_i Var(Σ_t y_t^i) under truth
 };
 
+// Every check above on one rule. The rule's transfers are remembered per
+// (t, p, c), so the MDPs share one table. With a Progress, starts the phases
+// "dynamic audit: budget", "...: incentives", "...: coalitions", "...: worst
+// case". InputError "/coalitions/m" for a bad given coalition,
+// "/outside_options" for a wrong count.
 template <class T>
 AuditReport<T> audit(const Problem<T>& problem, const Efficient<T>& efficient,
                      const TransferRule<T>& rule, const AuditOptions& options = {},
                      Progress* progress = nullptr);
+
+extern template CoalitionResult<Rational> solve_coalition(const Problem<Rational>&,
+                                                          const Efficient<Rational>&,
+                                                          const TransferRule<Rational>&,
+                                                          const CoalitionQuery&, std::uint64_t,
+                                                          Progress*);
+extern template AuditReport<Rational> audit(const Problem<Rational>&, const Efficient<Rational>&,
+                                            const TransferRule<Rational>&, const AuditOptions&,
+                                            Progress*);
+extern template CoalitionResult<double> solve_coalition(const Problem<double>&,
+                                                        const Efficient<double>&,
+                                                        const TransferRule<double>&,
+                                                        const CoalitionQuery&, std::uint64_t,
+                                                        Progress*);
+extern template AuditReport<double> audit(const Problem<double>&, const Efficient<double>&,
+                                          const TransferRule<double>&, const AuditOptions&,
+                                          Progress*);
 
 }  // namespace mechlab::dynamic
