@@ -31,6 +31,7 @@ const Registry& builtin_registry() {
     add_mechanism_claims(r);
     add_infosize_claims(r);
     add_dynamic_claims(r);
+    add_dynamic_errata_claims(r);
     return r;
   }();
   return registry;
