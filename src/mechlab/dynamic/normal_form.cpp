@@ -103,6 +103,7 @@ template <class T>
 std::optional<std::size_t> weakly_dominated(const NormalForm<T>& game, std::size_t player,
                                             std::size_t s, const Survivors& remaining) {
   check_survivors(game, remaining);
+  if (player >= game.player_count()) throw InternalError("weakly_dominated: no such player");
   if (std::find(remaining[player].begin(), remaining[player].end(), s) == remaining[player].end()) {
     throw InternalError("weakly_dominated: the strategy is not among the survivors");
   }
