@@ -32,6 +32,7 @@ const Registry& builtin_registry() {
     add_infosize_claims(r);
     add_dynamic_claims(r);
     add_dynamic_audit_claims(r);
+    add_dynamic_errata_claims(r);
     return r;
   }();
   return registry;
