@@ -15,7 +15,9 @@
 #include "mechlab/dynamic/gum.hpp"
 #include "mechlab/dynamic/instances.hpp"
 #include "mechlab/dynamic/mechanisms.hpp"
+#include "mechlab/dynamic/normal_form.hpp"
 #include "mechlab/dynamic/random_instance.hpp"
+#include "mechlab/mechanism/game.hpp"
 
 namespace mechlab::catalog {
 
@@ -433,8 +435,38 @@ void add_dynamic_audit_claims(Registry& registry) {
              cells += fmt::format("{}{}", cells.empty() ? "" : " ", values_text(c));
            rows += fmt::format("{}{}: {}", rows.empty() ? "" : "; ", names[b], cells);
          }
-         return CheckResult{table == want,
-                            fmt::format("exact (4/3)(E U_blue, E U_red) - truth: {}", rows)};
+         // The 4x4 normal form of blue and red (green has no choice).
+         std::vector<std::vector<Rational>> utility(16);
+         for (std::size_t b = 0; b < 4; ++b)
+           for (std::size_t r = 0; r < 4; ++r) utility[b * 4 + r] = table[b][r];
+         const auto game = dynamic::make_normal_form<Rational>(
+             {"blue", "red"}, {{"T", "O", "70%", "30%"}, {"T", "A", "PH", "PL"}},
+             [&](const std::vector<std::size_t>& s) { return utility[s[0] * 4 + s[1]]; });
+         const auto terminal = dynamic::iewds_all_orders(game, progress);
+         const bool one_terminal = terminal.size() == 1;
+         const dynamic::Survivors expected_survivors = {{1, 2, 3}, {0, 1, 2, 3}};
+         const bool only_blue_truth = one_terminal && terminal[0] == expected_survivors;
+         std::string equilibria;
+         bool efficient_survivor = false;
+         if (one_terminal) {
+           const auto reduced = dynamic::reduced_game(game, terminal[0]);
+           const auto back = dynamic::full_profiles(game, terminal[0]);
+           for (const auto& eq : mechanism::pure_equilibria(reduced).equilibria) {
+             const auto full = game.decode(back[eq.profile]);
+             const Rational loss = d.efficient.welfare - welfare[full[0]][full[1]];
+             efficient_survivor = efficient_survivor || loss == 0;
+             equilibria +=
+                 fmt::format("{}({}, {}) loss {}", equilibria.empty() ? "" : ", ", names[full[0]],
+                             game.strategies[1][full[1]], to_string(loss));
+           }
+         }
+         return CheckResult{
+             table == want && only_blue_truth && efficient_survivor,
+             fmt::format("exact (4/3)(E U_blue, E U_red) - truth: {}; iterated weak dominance "
+                         "(every order): {} terminal game(s), {}; pure equilibria there: {}",
+                         rows, terminal.size(),
+                         only_blue_truth ? "only blue's T eliminated" : "other eliminations",
+                         equilibria)};
        }});
 }
 
