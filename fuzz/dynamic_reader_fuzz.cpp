@@ -24,10 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)dynamic::read_environment<double>(io::Node(doc), doubles);
     } catch (const InputError&) {
     }
-    const auto problem = dynamic::prepare(env);
     std::size_t states = 0;
-    for (const auto& s : problem.states) states += s.size();
-    if (states > 512) return 0;
+    for (const auto& period : env.periods) {
+      std::size_t cells = 1;
+      for (const auto& labels : period.types) cells *= labels.size();
+      states += cells;
+      if (cells > 512 || states > 512) return 0;
+    }
+    const auto problem = dynamic::prepare(env);
     const auto e = dynamic::solve_efficient(problem);
     Rational total(0);
     for (const auto& c : e.guarantees) total += c;
