@@ -13,9 +13,14 @@ namespace mechlab::dynamic {
 
 namespace {
 
+// Exact text, unless the fraction is long: then a decimal marked "≈" (the
+// JSON output keeps every number exact).
 template <class T>
 std::string text(const T& x) {
-  return NumberTraits<T>::to_text(x);
+  if (!NumberTraits<T>::exact) return fmt::format("{:.10g}", NumberTraits<T>::to_double(x));
+  std::string exact = NumberTraits<T>::to_text(x);
+  if (exact.size() <= 16) return exact;
+  return fmt::format("≈{:.6g}", NumberTraits<T>::to_double(x));
 }
 
 template <class T>
