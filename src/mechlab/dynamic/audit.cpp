@@ -140,7 +140,7 @@ class CoalitionMdp {
     if (count > max_states) {
       throw InputError(
           "/periods",
-          fmt::format("at most {} coalition states Σ_t |Θ_t|·|Θ_t^L| (max_states)", max_states),
+          fmt::format("at most {} coalition states Σ_t |Θ_t|·|Θ_t^L| (--max-states)", max_states),
           fmt::format("{} states", count));
     }
   }
