@@ -32,7 +32,29 @@ void contract_raw(const T* in, T* out, std::size_t outer, std::size_t n_in, std:
         }
       }
     }
+  } else if (inner == 1) {
+    // The fastest mode: out[o, ·] = M · in[o, ·] for many short vectors. With
+    // the transposed matrix the loop over outputs a is contiguous and has
+    // independent accumulators (the dot-product form is latency-bound).
+    thread_local std::vector<T> transposed;
+    transposed.resize(n_in * n_out);
+    for (std::size_t a = 0; a < n_out; ++a) {
+      for (std::size_t b = 0; b < n_in; ++b) transposed[b * n_out + a] = rows[a][b];
+    }
+    for (std::size_t o = 0; o < outer; ++o) {
+      T* dst = out + o * n_out;
+      const T* src = in + o * n_in;
+      std::fill(dst, dst + n_out, T(0));
+      for (std::size_t b = 0; b < n_in; ++b) {
+        const T v = src[b];
+        const T* column = &transposed[b * n_out];
+        for (std::size_t a = 0; a < n_out; ++a) dst[a] += column[a] * v;
+      }
+    }
   } else {
+    // Skipping zero weights pays only when the row segment is long; for short
+    // ones the mispredicted branch costs more than the multiply.
+    const bool skip = inner >= 16;
     for (std::size_t o = 0; o < outer; ++o) {
       for (std::size_t a = 0; a < n_out; ++a) {
         const T* row = rows[a];
@@ -40,7 +62,7 @@ void contract_raw(const T* in, T* out, std::size_t outer, std::size_t n_in, std:
         std::fill(dst, dst + inner, T(0));
         for (std::size_t b = 0; b < n_in; ++b) {
           const T w = row[b];
-          if (w == T(0)) continue;
+          if (skip && w == T(0)) continue;
           const T* src = in + (o * n_in + b) * inner;
           for (std::size_t r = 0; r < inner; ++r) dst[r] += w * src[r];
         }
@@ -150,11 +172,14 @@ Efficient<T> solve_efficient(const Problem<T>& problem, const SolveOptions& opti
     const std::size_t publics = space.radix(0);
     const std::size_t block = size / publics;
     const bool last = t == horizon;
+    // Threads only when a period has enough work: on small problems the
+    // fork/join (and spinning when the cores are shared) costs more than it saves.
+    const bool parallel = size * xs >= (std::size_t{1} << 16);
     if (!last) {
       at_least(qw, xs * size);
       const std::size_t slices = publics * xs;
       const T* w_next = e.W[t + 1].data();
-#pragma omp parallel
+#pragma omp parallel if (parallel)
       {
         ExpectWorkspace<T> work;
         std::vector<T> out;
@@ -172,7 +197,7 @@ Efficient<T> solve_efficient(const Problem<T>& problem, const SolveOptions& opti
     e.V[t].assign(n, std::vector<T>(size, T(0)));
     if (options.keep_continuations) e.K[t].assign(n, std::vector<T>(size, T(0)));
     std::vector<char> tied(size, 0);
-#pragma omp parallel
+#pragma omp parallel if (parallel)
     {
       std::vector<std::size_t> type(n);
       T q = T(0);
@@ -218,13 +243,13 @@ Efficient<T> solve_efficient(const Problem<T>& problem, const SolveOptions& opti
     }
     const std::size_t next_size = problem.states[t + 1].size();
     at_least(stacked, next_size * n);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (parallel)
     for (std::size_t s = 0; s < next_size; ++s) {
       for (std::size_t j = 0; j < n; ++j) stacked[s * n + j] = e.V[t + 1][j][s];
     }
     const std::size_t* slice = used.data();
     const std::size_t slices = used.size();
-#pragma omp parallel
+#pragma omp parallel if (parallel)
     {
       ExpectWorkspace<T> work;
       std::vector<T> out;
