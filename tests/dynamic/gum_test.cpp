@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <random>
 #include <vector>
 
 #include "mechlab/dynamic/efficient.hpp"
 #include "mechlab/dynamic/instances.hpp"
+#include "mechlab/dynamic/random_instance.hpp"
 #include "support.hpp"
 
 namespace mechlab::dynamic {
@@ -29,7 +31,7 @@ Rational sum_on_others(const GumTransfer<Rational>& g, std::size_t i) {
   return s;
 }
 
-TEST(Gum, IntroExternalitiesAndTransfers) {
+TEST(DynamicGum, IntroExternalitiesAndTransfers) {
   const auto problem = prepare(instances::intro_example<Rational>());
   const auto e = solve_efficient(problem);
   const std::vector<std::size_t> high = {0, 0, 1, 0};
@@ -40,7 +42,7 @@ TEST(Gum, IntroExternalitiesAndTransfers) {
   check_budget_balance(g);
 }
 
-TEST(Gum, Example51TransfersAtPeriodTwo) {
+TEST(DynamicGum, Example51TransfersAtPeriodTwo) {
   const auto problem = prepare(instances::example_5_1<Rational>(4));
   const auto e = solve_efficient(problem);
   struct Case {
@@ -94,14 +96,14 @@ std::size_t check_balance_everywhere(const Problem<T>& problem) {
   return pairs;
 }
 
-TEST(Gum, BudgetBalancesExactlyOnEveryReachablePair) {
+TEST(DynamicGum, BudgetBalancesExactlyOnEveryReachablePair) {
   EXPECT_GT(check_balance_everywhere(prepare(instances::example_5_1<Rational>(4))), 0U);
   EXPECT_GT(check_balance_everywhere(prepare(instances::appendix_e<Rational>())), 0U);
   EXPECT_GT(check_balance_everywhere(prepare(instances::intro_example<Rational>())), 0U);
   EXPECT_GT(check_balance_everywhere(prepare(instances::example_5_1<double>(4))), 0U);
 }
 
-TEST(Gum, PartialExpectationEndpointsAreContinuationAndValue) {
+TEST(DynamicGum, PartialExpectationEndpointsAreContinuationAndValue) {
   const auto problem = prepare(instances::example_5_1<Rational>(4));
   const auto e = solve_efficient(problem);
   const std::size_t p = br(problem, 1, 1, 2);
@@ -115,7 +117,7 @@ TEST(Gum, PartialExpectationEndpointsAreContinuationAndValue) {
   EXPECT_EQ(all[3], e.W[2][c]);
 }
 
-TEST(Gum, DoubleModeAgreesWithExact) {
+TEST(DynamicGum, DoubleModeAgreesWithExact) {
   const auto exact_problem = prepare(instances::example_5_1<Rational>(4));
   const auto float_problem = prepare(instances::example_5_1<double>(4));
   const auto exact = solve_efficient(exact_problem);
@@ -131,7 +133,7 @@ TEST(Gum, DoubleModeAgreesWithExact) {
   }
 }
 
-TEST(Gum, AppendixEGuaranteesAreTheTruthfulPayoffs) {
+TEST(DynamicGum, AppendixEGuaranteesAreTheTruthfulPayoffs) {
   const auto problem = prepare(instances::appendix_e<Rational>());
   const auto e = solve_efficient(problem);
   // Under truth the expected transfer from t = 1 is 0 for everyone (eq. 56),
@@ -143,6 +145,89 @@ TEST(Gum, AppendixEGuaranteesAreTheTruthfulPayoffs) {
   }
   EXPECT_EQ(mean, (std::vector<Rational>{q(0), q(0), q(0)}));
   EXPECT_EQ(e.guarantees, (std::vector<Rational>{q(13), q(5, 2), q(-10)}));
+}
+
+// The first slice's formula: every component contracted with a row, the unit
+// vector e_{c^k} for the updated ones and q^k for the others.
+template <class T>
+std::vector<T> unit_vector_expectation(const Problem<T>& problem, const Efficient<T>& e,
+                                       std::size_t t, std::size_t p, std::size_t c,
+                                       const std::vector<bool>& updated) {
+  const std::size_t n = problem.agent_count();
+  const IndexSpace& prev = problem.states[t - 1];
+  const IndexSpace& now = problem.states[t];
+  const std::size_t x = e.chi[t - 1][p];
+  std::vector<std::vector<T>> units(n + 1);
+  std::vector<const std::vector<T>*> rows(n + 1);
+  for (std::size_t k = 0; k <= n; ++k) {
+    if (updated[k]) {
+      units[k].assign(now.radix(k), T(0));
+      units[k][now.digit(c, k)] = T(1);
+      rows[k] = &units[k];
+    } else {
+      rows[k] = &problem.kernel_row(t - 1, k, prev.digit(p, 0), prev.digit(p, k), x);
+    }
+  }
+  const auto all = [&](const std::vector<T>& f) {
+    std::vector<std::size_t> dims(n + 1);
+    for (std::size_t k = 0; k <= n; ++k) dims[k] = now.radix(k);
+    std::vector<T> g = f;
+    for (std::size_t k = 0; k <= n; ++k) {
+      g = contract_mode(g, dims, k, {rows[k]});
+      dims[k] = 1;
+    }
+    return g[0];
+  };
+  std::vector<T> out;
+  for (std::size_t j = 0; j < n; ++j) out.push_back(all(e.V[t][j]));
+  out.push_back(all(e.W[t]));
+  return out;
+}
+
+TEST(DynamicGum, SlicesEqualUnitVectorContractionsExactly) {
+  Rng rng(31);
+  const std::vector<instances::RandomShape> shapes = {
+      {},
+      {.agents = 3, .horizon = 2, .types = 3, .publics = 3, .decisions = 2},
+  };
+  std::size_t checked = 0;
+  for (const auto& shape : shapes) {
+    const auto problem = prepare(instances::random_environment<Rational>(rng, shape));
+    const auto e = solve_efficient(problem);
+    const auto lean = solve_efficient(problem, SolveOptions{.keep_continuations = false});
+    const std::size_t n = problem.agent_count();
+    std::uniform_int_distribution<std::size_t> pick(0, 1U << 30);
+    for (std::size_t t = 1; t <= problem.horizon(); ++t) {
+      for (int draw = 0; draw < 6; ++draw) {
+        const std::size_t p = pick(rng) % problem.states[t - 1].size();
+        const std::size_t c = pick(rng) % problem.states[t].size();
+        // Every subset S of the components.
+        for (std::size_t mask = 0; mask < (std::size_t{1} << (n + 1)); ++mask) {
+          std::vector<bool> updated(n + 1);
+          for (std::size_t k = 0; k <= n; ++k) updated[k] = ((mask >> k) & 1U) != 0;
+          ASSERT_EQ(partial_expectation(problem, e, t, p, c, updated),
+                    unit_vector_expectation(problem, e, t, p, c, updated));
+          ++checked;
+        }
+        // All prefixes at once, for the given and the reversed order.
+        std::vector<std::size_t> reversed(problem.order.rbegin(), problem.order.rend());
+        for (const auto& order : {problem.order, reversed}) {
+          const auto G = prefix_expectations(problem, e, t, p, c, order);
+          ASSERT_EQ(G, prefix_expectations(problem, lean, t, p, c, order));
+          std::vector<bool> updated(n + 1, false);
+          auto none = unit_vector_expectation(problem, e, t, p, c, updated);
+          ASSERT_EQ(G[0], none);  // K_{t-1}(p), and W's entry Σ_j K_{t-1}^j(p)
+          updated[0] = true;
+          ASSERT_EQ(G[1], unit_vector_expectation(problem, e, t, p, c, updated));
+          for (std::size_t m = 0; m < n; ++m) {
+            updated[order[m] + 1] = true;
+            ASSERT_EQ(G[m + 2], unit_vector_expectation(problem, e, t, p, c, updated));
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 100U);
 }
 
 }  // namespace

@@ -148,10 +148,117 @@ const std::vector<T>& Problem<T>::kernel_row(std::size_t t, std::size_t k, std::
 }
 
 template <class T>
+std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(const Environment<T>& env) {
+  const std::size_t n = env.agents.size();
+  const std::size_t periods = env.periods.size();
+  std::vector<std::vector<std::vector<std::size_t>>> kept(periods);
+  kept[0].resize(n + 1);
+  for (std::size_t k = 0; k <= n; ++k) kept[0][k] = {env.theta0[k]};
+  for (std::size_t t = 0; t + 1 < periods; ++t) {
+    const Period& now = env.periods[t];
+    const Period& next = env.periods[t + 1];
+    const std::size_t xs = now.decisions.size();
+    const Kernel<T>& kernel = env.kernels[t];
+    kept[t + 1].resize(n + 1);
+    for (std::size_t k = 0; k <= n; ++k) {
+      std::vector<bool> hit(next.types[k].size(), false);
+      const auto mark = [&](const std::vector<T>& row) {
+        for (std::size_t b = 0; b < row.size(); ++b) {
+          if (sign_of(row[b]) > 0) hit[b] = true;
+        }
+      };
+      for (const std::size_t s0 : kept[t][0]) {
+        for (std::size_t x = 0; x < xs; ++x) {
+          if (k == 0) {
+            mark(kernel.public_rows[s0 * xs + x]);
+            continue;
+          }
+          for (const std::size_t a : kept[t][k]) {
+            mark(kernel.agents[k - 1][(s0 * now.types[k].size() + a) * xs + x]);
+          }
+        }
+      }
+      for (std::size_t b = 0; b < hit.size(); ++b) {
+        if (hit[b]) kept[t + 1][k].push_back(b);
+      }
+    }
+  }
+  return kept;
+}
+
+namespace {
+
+template <class T>
+std::vector<T> pick(const std::vector<T>& row, const std::vector<std::size_t>& keep) {
+  std::vector<T> out;
+  out.reserve(keep.size());
+  for (const std::size_t b : keep) out.push_back(row[b]);
+  return out;
+}
+
+// env restricted to the kept labels: payoff rows of kept types, kernel rows of
+// kept (public, own) labels and every decision, columns of kept next labels
+// (the dropped columns are zero, so each row still sums to 1).
+template <class T>
+Environment<T> restrict_to(const Environment<T>& env,
+                           const std::vector<std::vector<std::vector<std::size_t>>>& kept) {
+  const std::size_t n = env.agents.size();
+  Environment<T> out;
+  out.agents = env.agents;
+  out.order = env.order;
+  out.theta0.assign(n + 1, 0);
+  for (std::size_t t = 0; t < env.periods.size(); ++t) {
+    const Period& full = env.periods[t];
+    const std::size_t xs = full.decisions.size();
+    Period period;
+    period.decisions = full.decisions;
+    for (std::size_t k = 0; k <= n; ++k) period.types.push_back(pick(full.types[k], kept[t][k]));
+    out.periods.push_back(std::move(period));
+    std::vector<std::vector<T>> payoffs(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const std::size_t a : kept[t][i + 1]) {
+        for (std::size_t x = 0; x < xs; ++x) payoffs[i].push_back(env.payoffs[t][i][a * xs + x]);
+      }
+    }
+    out.payoffs.push_back(std::move(payoffs));
+    if (t + 1 == env.periods.size()) break;
+    const Kernel<T>& kernel = env.kernels[t];
+    Kernel<T> pruned;
+    for (const std::size_t s0 : kept[t][0]) {
+      for (std::size_t x = 0; x < xs; ++x) {
+        pruned.public_rows.push_back(pick(kernel.public_rows[s0 * xs + x], kept[t + 1][0]));
+      }
+    }
+    pruned.agents.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const std::size_t s0 : kept[t][0]) {
+        for (const std::size_t a : kept[t][i + 1]) {
+          for (std::size_t x = 0; x < xs; ++x) {
+            const auto& row = kernel.agents[i][(s0 * full.types[i + 1].size() + a) * xs + x];
+            pruned.agents[i].push_back(pick(row, kept[t + 1][i + 1]));
+          }
+        }
+      }
+    }
+    out.kernels.push_back(std::move(pruned));
+  }
+  return out;
+}
+
+}  // namespace
+
+template <class T>
 Problem<T> prepare(Environment<T> env) {
   validate(env);
   Problem<T> p;
   const std::size_t n = env.agents.size();
+  for (const Period& period : env.periods) {
+    std::size_t count = 1;
+    for (const auto& labels : period.types) count *= labels.size();
+    p.full_state_counts.push_back(count);
+  }
+  p.kept = reachable_labels(env);
+  env = restrict_to(env, p.kept);
   for (std::size_t t = 0; t < env.periods.size(); ++t) {
     std::vector<Coordinate> coords;
     coords.reserve(n + 1);
@@ -173,9 +280,11 @@ Problem<T> prepare(Environment<T> env) {
   return p;
 }
 
-#define MECHLAB_INSTANTIATE(T)                   \
-  template void validate(const Environment<T>&); \
-  template Problem<T> prepare(Environment<T>);   \
+#define MECHLAB_INSTANTIATE(T)                                                  \
+  template void validate(const Environment<T>&);                                \
+  template Problem<T> prepare(Environment<T>);                                  \
+  template std::vector<std::vector<std::vector<std::size_t>>> reachable_labels( \
+      const Environment<T>&);                                                   \
   template struct Problem<T>;
 MECHLAB_INSTANTIATE(Rational)
 MECHLAB_INSTANTIATE(double)

@@ -9,6 +9,18 @@
 // Π_i μ_t^i(θ'^i|θ^0, θ^i, x). θ_0 is fixed and common knowledge.
 //
 // Everything here is plain data; Problem<T> adds the per-period state spaces.
+//
+// Reachable states. prepare() keeps, for each period t and component k, only
+// the labels that have positive probability from θ_0: period 0 has θ_0's
+// labels; period t + 1 has the labels b of component k with μ_t^k(b | θ^0,
+// θ^k, x) > 0 for some kept public label θ^0, some kept own label θ^k and some
+// decision x. The kept state space is the product box of these label sets: it
+// contains every state reachable under any policy (misreports included, since
+// they only change decisions), it keeps the product form that the mode-wise
+// contractions need, and values at reachable states are unchanged. Labels keep
+// their names; cells number the kept labels only (positions shift when a label
+// is dropped). A report of a dropped label is not representable: it has
+// probability zero under every policy.
 #pragma once
 
 #include <cstddef>
@@ -68,6 +80,11 @@ struct Problem {
   std::vector<IndexSpace> states;
   std::size_t theta0 = 0;          // θ_0 as a cell of states[0]
   std::vector<std::size_t> order;  // resolved GUM order
+  // |Θ_t| of the environment as given, before keeping reachable labels only.
+  std::vector<std::size_t> full_state_counts;
+  // kept[t][k][a]: the position in the given environment of kept label a of
+  // component k in period t.
+  std::vector<std::vector<std::vector<std::size_t>>> kept;
 
   std::size_t agent_count() const { return env.agents.size(); }
   std::size_t horizon() const { return env.periods.size() - 1; }
@@ -87,14 +104,23 @@ struct Problem {
   }
 };
 
-// validate(env), then the state spaces.
+// validate(env), then the reachable box of every period (see the top of this
+// file) as a pruned environment, then the state spaces.
 template <class T>
 Problem<T> prepare(Environment<T> env);
+
+// The labels of the reachable box, kept[t][k] as positions in env (ascending).
+template <class T>
+std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(const Environment<T>& env);
 
 extern template void validate(const Environment<Rational>&);
 extern template void validate(const Environment<double>&);
 extern template Problem<Rational> prepare(Environment<Rational>);
 extern template Problem<double> prepare(Environment<double>);
+extern template std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(
+    const Environment<Rational>&);
+extern template std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(
+    const Environment<double>&);
 extern template struct Problem<Rational>;
 extern template struct Problem<double>;
 
