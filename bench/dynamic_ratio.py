@@ -86,11 +86,12 @@ def report(name, recs, wall):
             print(f"| {r['mode']} | {int(r['elements']):,} | {int(r['bytes']):,} | "
                   f"{float(r['kernel_s']) * 1e6:.1f} | {float(r['copy_s']) * 1e6:.1f} | "
                   f"{float(r['ratio']):.1f}x |")
-    print("\n| rule | paths | pairs | seconds | pairs/s | max budget imbalance |")
-    print("|------|-------|-------|---------|---------|----------------------|")
+    print("\n| rule | paths | pairs | rule build s | seconds | pairs/s | max budget imbalance |")
+    print("|------|-------|-------|--------------|---------|---------|----------------------|")
     for r in recs:
         if r["kind"] == "gum":
-            print(f"| {r['rule']} | {r['paths']} | {r['pairs']} | {float(r['seconds']):.3f} | "
+            build = float(r.get('build_s', 0))
+            print(f"| {r['rule']} | {r['paths']} | {r['pairs']} | {build:.3f} | {float(r['seconds']):.3f} | "
                   f"{float(r['pairs_per_s']):.4g} | {r['max_budget_imbalance']} |")
 
 

@@ -279,8 +279,9 @@ TEST(DynamicModel, PruningDropsUnreachableLabelsAndKeepsValuesAtTheta0) {
   Rng rng(5);
   const instances::RandomShape shape{.agents = 3, .horizon = 3, .types = 3, .publics = 2};
   const auto base_env = instances::random_environment<Rational>(rng, shape);
-  const auto base = prepare(base_env);
-  const auto grown = prepare(with_unreachable_labels(base_env));
+  const PrepareOptions types_only{.reachable_types_only = true};
+  const auto base = prepare(base_env, types_only);
+  const auto grown = prepare(with_unreachable_labels(base_env), types_only);
   EXPECT_EQ(grown.full_state_counts[1], base.full_state_counts[1] / 3 * 4);
   EXPECT_EQ(grown.full_state_counts[2], base.full_state_counts[2] / 3 * 4);
   EXPECT_EQ(grown.states[1].size(), base.states[1].size());
@@ -294,6 +295,14 @@ TEST(DynamicModel, PruningDropsUnreachableLabelsAndKeepsValuesAtTheta0) {
   EXPECT_EQ(a.welfare, b.welfare);
   // Period 0 keeps θ_0's labels only.
   EXPECT_EQ(grown.states[0].size(), 1U);
+  // By default every agent label stays a possible report: the ghost and the
+  // echo are kept, and the values at θ_0 are the same.
+  const auto reports = prepare(with_unreachable_labels(base_env));
+  EXPECT_TRUE(reports.states[1].find_label(2, "ghost").has_value());
+  EXPECT_TRUE(reports.states[2].find_label(2, "echo").has_value());
+  const auto c = solve_efficient(reports);
+  EXPECT_EQ(c.guarantees, a.guarantees);
+  EXPECT_EQ(c.welfare, a.welfare);
 }
 
 TEST(DynamicModel, PruningFollowsTimeVaryingZeroColumns) {
@@ -306,7 +315,7 @@ TEST(DynamicModel, PruningFollowsTimeVaryingZeroColumns) {
     row[0] += row[1];
     row[1] = 0;
   }
-  const auto problem = prepare(env);
+  const auto problem = prepare(env, {.reachable_types_only = true});
   EXPECT_EQ(problem.kept[2][1], (std::vector<std::size_t>{0, 2}));
   EXPECT_EQ(problem.states[2].coordinate(1).labels, (std::vector<std::string>{"k0", "k2"}));
   EXPECT_EQ(problem.env.payoffs[2][0].size(), 2 * problem.decision_count(2));

@@ -95,14 +95,17 @@ TEST(DynamicIo, SharedResourceHas54StatesPerPeriodAndServesSomeone) {
   const auto env = read_example<Rational>("shared-resource.json");
   const auto problem = prepare(env);
   ASSERT_EQ(problem.horizon(), 6U);
-  for (const auto& space : problem.states) EXPECT_EQ(space.size(), 54U);
+  // Period 0 keeps θ_0 only; later periods keep every label (possible reports).
+  EXPECT_EQ(problem.states[0].size(), 1U);
+  for (std::size_t t = 1; t <= problem.horizon(); ++t) EXPECT_EQ(problem.states[t].size(), 54U);
+  EXPECT_EQ(problem.full_state_counts[0], 54U);
   EXPECT_EQ(env.theta0, (std::vector<std::size_t>{1, 0, 1, 2}));  // off-peak, low, medium, high
   // Firm A served at high demand: 9; firm B's value of "serve A" is 0.
   EXPECT_EQ(problem.payoff(3, 0, 2, 1), q(9));
   EXPECT_EQ(problem.payoff(3, 1, 2, 1), q(0));
   // Served at medium: back to low w.p. 2/3; unserved at peak: medium -> high w.p. 2/3.
-  EXPECT_EQ(problem.kernel_row(0, 1, 0, 1, 1), (std::vector<Rational>{q(2, 3), q(1, 3), q(0)}));
-  EXPECT_EQ(problem.kernel_row(0, 1, 0, 1, 0), (std::vector<Rational>{q(0), q(1, 3), q(2, 3)}));
+  EXPECT_EQ(problem.kernel_row(1, 1, 0, 1, 1), (std::vector<Rational>{q(2, 3), q(1, 3), q(0)}));
+  EXPECT_EQ(problem.kernel_row(1, 1, 0, 1, 0), (std::vector<Rational>{q(0), q(1, 3), q(2, 3)}));
   const auto e = solve_efficient(problem);
   // In period 0 firm C (high, 10) is served: decision "serve C".
   EXPECT_EQ(e.chi[0][problem.theta0], 3U);

@@ -148,7 +148,8 @@ const std::vector<T>& Problem<T>::kernel_row(std::size_t t, std::size_t k, std::
 }
 
 template <class T>
-std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(const Environment<T>& env) {
+std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(const Environment<T>& env,
+                                                                    const PrepareOptions& options) {
   const std::size_t n = env.agents.size();
   const std::size_t periods = env.periods.size();
   std::vector<std::vector<std::vector<std::size_t>>> kept(periods);
@@ -178,8 +179,9 @@ std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(const Enviro
           }
         }
       }
+      const bool every_label = k > 0 && !options.reachable_types_only;  // possible reports
       for (std::size_t b = 0; b < hit.size(); ++b) {
-        if (hit[b]) kept[t + 1][k].push_back(b);
+        if (hit[b] || every_label) kept[t + 1][k].push_back(b);
       }
     }
   }
@@ -248,7 +250,7 @@ Environment<T> restrict_to(const Environment<T>& env,
 }  // namespace
 
 template <class T>
-Problem<T> prepare(Environment<T> env) {
+Problem<T> prepare(Environment<T> env, const PrepareOptions& options) {
   validate(env);
   Problem<T> p;
   const std::size_t n = env.agents.size();
@@ -257,7 +259,7 @@ Problem<T> prepare(Environment<T> env) {
     for (const auto& labels : period.types) count *= labels.size();
     p.full_state_counts.push_back(count);
   }
-  p.kept = reachable_labels(env);
+  p.kept = reachable_labels(env, options);
   env = restrict_to(env, p.kept);
   for (std::size_t t = 0; t < env.periods.size(); ++t) {
     std::vector<Coordinate> coords;
@@ -282,9 +284,9 @@ Problem<T> prepare(Environment<T> env) {
 
 #define MECHLAB_INSTANTIATE(T)                                                  \
   template void validate(const Environment<T>&);                                \
-  template Problem<T> prepare(Environment<T>);                                  \
+  template Problem<T> prepare(Environment<T>, const PrepareOptions&);           \
   template std::vector<std::vector<std::vector<std::size_t>>> reachable_labels( \
-      const Environment<T>&);                                                   \
+      const Environment<T>&, const PrepareOptions&);                            \
   template struct Problem<T>;
 MECHLAB_INSTANTIATE(Rational)
 MECHLAB_INSTANTIATE(double)

@@ -10,17 +10,18 @@
 //
 // Everything here is plain data; Problem<T> adds the per-period state spaces.
 //
-// Reachable states. prepare() keeps, for each period t and component k, only
-// the labels that have positive probability from θ_0: period 0 has θ_0's
-// labels; period t + 1 has the labels b of component k with μ_t^k(b | θ^0,
-// θ^k, x) > 0 for some kept public label θ^0, some kept own label θ^k and some
-// decision x. The kept state space is the product box of these label sets: it
-// contains every state reachable under any policy (misreports included, since
-// they only change decisions), it keeps the product form that the mode-wise
-// contractions need, and values at reachable states are unchanged. Labels keep
-// their names; cells number the kept labels only (positions shift when a label
-// is dropped). A report of a dropped label is not representable: it has
-// probability zero under every policy.
+// Reachable states. prepare() keeps, for each period t, the public labels
+// that have positive probability from θ_0 (period 0: θ_0's labels; period
+// t + 1: the labels b with μ_t^0(b | θ^0, x) > 0 for some kept θ^0 and some
+// decision x). Agents' labels are kept in full for t >= 1: any label is a
+// possible report (a lie may name a type no true type reaches, as the spec's
+// off-support reports do), so the mechanisms' values are needed there. With
+// PrepareOptions::reachable_types_only the agents' label sets are pruned the
+// same way (the truthful benchmark: reports are then restricted to reachable
+// labels). Either way the state space is a product box containing every
+// state reachable under any policy, the product form that the mode-wise
+// contractions need is kept, and values at reachable states are unchanged.
+// Labels keep their names; cells number the kept labels only.
 #pragma once
 
 #include <cstddef>
@@ -104,23 +105,29 @@ struct Problem {
   }
 };
 
+struct PrepareOptions {
+  // Also drop agents' labels that no true type reaches (see the top of this file).
+  bool reachable_types_only = false;
+};
+
 // validate(env), then the reachable box of every period (see the top of this
 // file) as a pruned environment, then the state spaces.
 template <class T>
-Problem<T> prepare(Environment<T> env);
+Problem<T> prepare(Environment<T> env, const PrepareOptions& options = {});
 
-// The labels of the reachable box, kept[t][k] as positions in env (ascending).
+// The labels of the box, kept[t][k] as positions in env (ascending).
 template <class T>
-std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(const Environment<T>& env);
+std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(
+    const Environment<T>& env, const PrepareOptions& options = {});
 
 extern template void validate(const Environment<Rational>&);
 extern template void validate(const Environment<double>&);
-extern template Problem<Rational> prepare(Environment<Rational>);
-extern template Problem<double> prepare(Environment<double>);
+extern template Problem<Rational> prepare(Environment<Rational>, const PrepareOptions&);
+extern template Problem<double> prepare(Environment<double>, const PrepareOptions&);
 extern template std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(
-    const Environment<Rational>&);
+    const Environment<Rational>&, const PrepareOptions&);
 extern template std::vector<std::vector<std::vector<std::size_t>>> reachable_labels(
-    const Environment<double>&);
+    const Environment<double>&, const PrepareOptions&);
 extern template struct Problem<Rational>;
 extern template struct Problem<double>;
 
