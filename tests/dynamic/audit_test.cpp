@@ -56,6 +56,24 @@ TEST(DynamicAudit, Example51CoalitionOfBlueAndRed) {
     EXPECT_GT(pair.deviation->probability, Rational(0));
     EXPECT_GT(pair.deviation->gain, Rational(0));
     EXPECT_NE(pair.deviation->truth, pair.deviation->report);
+    // The strategy's lies: the witness among them, every one reached and
+    // strictly profitable, in period order; later rounds lie too.
+    ASSERT_EQ(pair.lies.size(), pair.lie_count);
+    ASSERT_GT(pair.lie_count, 1U);
+    EXPECT_EQ(pair.lies.front().t, 1U);
+    EXPECT_GT(pair.lies.back().t, 1U);
+    bool witness_listed = false;
+    for (std::size_t k = 0; k < pair.lies.size(); ++k) {
+      const auto& d = pair.lies[k];
+      EXPECT_GT(d.probability, Rational(0));
+      EXPECT_GT(d.gain, Rational(0));
+      EXPECT_NE(d.truth, d.report);
+      if (k > 0) EXPECT_GE(d.t, pair.lies[k - 1].t);
+      witness_listed =
+          witness_listed || (d.t == pair.deviation->t && d.truth == pair.deviation->truth &&
+                             d.report == pair.deviation->report);
+    }
+    EXPECT_TRUE(witness_listed);
 
     const auto green = solve_coalition(problem, e, btm, kAgainstGreen);
     EXPECT_EQ(green.value, c.btm_green) << "T=" << c.horizon;
@@ -68,6 +86,7 @@ TEST(DynamicAudit, Example51CoalitionOfBlueAndRed) {
     EXPECT_EQ(gum_pair.value, q(50));
     EXPECT_EQ(gum_pair.gain, q(0));
     EXPECT_FALSE(gum_pair.deviation.has_value());
+    EXPECT_EQ(gum_pair.lie_count, 0U);
     EXPECT_EQ(solve_coalition(problem, e, gum, kAgainstGreen).value, q(-75, 2));
     CoalitionQuery helping = kAgainstGreen;
     helping.minimise = false;

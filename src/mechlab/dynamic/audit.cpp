@@ -115,7 +115,7 @@ class CoalitionMdp {
     result.value = first + J_[0][start];
     result.truthful = first + truth_J_[0][start];
     result.gain = result.value - result.truthful;
-    if (sign_of(result.gain) != 0) result.deviation = witness();
+    if (sign_of(result.gain) != 0) result.deviation = witness(result);
     return result;
   }
 
@@ -334,9 +334,11 @@ class CoalitionMdp {
     }
   }
 
-  // Forward under the optimal play until the first period with a strict
-  // deviation on a reached node.
-  std::optional<Deviation<T>> witness() {
+  // Forward under the optimal play: every reached node with a strict gain
+  // from lying goes to result.lies; the witness is the most probable one of
+  // the first period that has any.
+  std::optional<Deviation<T>> witness(CoalitionResult<T>& result) {
+    std::optional<Deviation<T>> first;
     std::map<std::pair<std::size_t, std::size_t>, T> mass;  // (θ̂_t, ℓ) -> probability
     mass[{problem_.theta0, member_cell(0, problem_.theta0)}] = T(1);
     for (std::size_t t = 0; t < horizon_; ++t) {
@@ -387,21 +389,28 @@ class CoalitionMdp {
           }
         }
       }
-      if (!found.empty()) {
+      const auto deviation = [t](const auto& entry) {
+        Deviation<T> d;
+        d.t = t + 1;
+        std::tie(d.previous, d.truth, d.report) = entry.first;
+        d.probability = entry.second.first;
+        d.gain = entry.second.second;
+        return d;
+      };
+      if (!found.empty() && !first) {
         auto pick = found.begin();
         for (auto f = found.begin(); f != found.end(); ++f) {
           if (f->second.first > pick->second.first) pick = f;
         }
-        Deviation<T> d;
-        d.t = t + 1;
-        std::tie(d.previous, d.truth, d.report) = pick->first;
-        d.probability = pick->second.first;
-        d.gain = pick->second.second;
-        return d;
+        first = deviation(*pick);
+      }
+      for (const auto& entry : found) {
+        if (result.lies.size() < kListedLies) result.lies.push_back(deviation(entry));
+        ++result.lie_count;
       }
       mass = std::move(next_mass);
     }
-    return std::nullopt;
+    return first;
   }
 
   const Problem<T>& problem_;

@@ -58,7 +58,14 @@ struct CoalitionResult {
   T truthful = T(0);                      // the same under truth-telling
   T gain = T(0);                          // value − truthful (≤ 0 when minimising)
   std::optional<Deviation<T>> deviation;  // nullopt when truth is optimal
+  // The coalition's strategy where it departs from the truth: every node
+  // reached under the optimal play with a strict gain from lying, in period
+  // order (the first kListedLies of them; `lie_count` counts all).
+  std::vector<Deviation<T>> lies;
+  std::size_t lie_count = 0;
 };
+
+inline constexpr std::size_t kListedLies = 1000;
 
 // Backward induction over the post-report states (θ̂_t, θ_t^L) (spec §3.9);
 // ties prefer the truthful report, so a zero gain gives no deviation. The

@@ -114,6 +114,10 @@ std::string coalition_text(const Problem<T>& problem, const CoalitionResult<T>& 
                            const std::string& who) {
   std::string out = fmt::format("{} gains {}", who, text(r.gain));
   if (r.deviation) out += "; " + deviation_text(problem, *r.deviation);
+  if (r.lie_count > 1) {
+    out +=
+        fmt::format(" ({} reached nodes where the strategy lies; --json lists them)", r.lie_count);
+  }
   return out;
 }
 
@@ -127,6 +131,11 @@ nlohmann::json coalition_json(const Problem<T>& problem, const CoalitionResult<T
       {"truthful", io::number_json(r.truthful)},
       {"gain", io::number_json(r.gain)}};
   j["deviation"] = r.deviation ? deviation_json(problem, *r.deviation) : nlohmann::json(nullptr);
+  // The strategy where it departs from the truth, on the nodes it reaches.
+  nlohmann::json lies = nlohmann::json::array();
+  for (const auto& d : r.lies) lies.push_back(deviation_json(problem, d));
+  j["strategy_lies"] = std::move(lies);
+  j["strategy_lie_count"] = r.lie_count;
   return j;
 }
 
