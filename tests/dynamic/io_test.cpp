@@ -1,5 +1,6 @@
 #include "mechlab/dynamic/io.hpp"
 
+#include <gmpxx.h>
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -70,12 +71,39 @@ TEST(DynamicIo, AppendixEFileIsTheBuiltInInstance) {
   expect_same(read_example<Rational>("appendix-e.json"), instances::appendix_e<Rational>());
 }
 
+TEST(DynamicIo, Section52FileIsTheBuiltInInstance) {
+  const auto env = read_example<Rational>("section-5-2.json");
+  expect_same(env, instances::section_5_2<Rational>());
+  // b at t = 2, types 0, 100, X: u = θ·a − a² over a = −1, 0, 1; the exit type X pays 0.
+  EXPECT_EQ(env.payoffs[2][0],
+            (std::vector<Rational>{q(-1), q(0), q(-1), q(-101), q(0), q(99), q(0), q(0), q(0)}));
+  // From 5 after a = 1 to 100 for sure.
+  EXPECT_EQ(env.kernels[1].agents[0][2], (std::vector<Rational>{q(0), q(1), q(0)}));
+}
+
+// The 10^42 penalties are written as "-1e42" and as exact integer strings
+// (−10^42 + 84); they must arrive exactly, not through a double.
+TEST(DynamicIo, AppendixDFileIsTheBuiltInInstanceWithExactPenalties) {
+  const auto env = read_example<Rational>("appendix-d.json");
+  expect_same(env, instances::appendix_d<Rational>());
+  mpz_class big;
+  mpz_ui_pow_ui(big.get_mpz_t(), 10, 42);
+  const Rational penalty(big);
+  // Blue, LOW type at t = 4, decision "b4:100%/r4:0%/YES" (x = 4): wrong guess, YES pays 84.
+  EXPECT_EQ(env.payoffs[4][0][4], q(84) - penalty);
+  EXPECT_NE(env.payoffs[4][0][4], -penalty);
+  EXPECT_EQ(env.payoffs[3][1][1], -penalty);  // red LOW guessed HIGH at t = 3
+}
+
 // Double mode reads the same files into the double instances (every number in
 // them is a dyadic or small fraction, and both sides round the same rationals).
 TEST(DynamicIo, DoubleModeReadsTheSameExamples) {
   expect_same(read_example<double>("intro-example.json"), instances::intro_example<double>());
   expect_same(read_example<double>("example-5-1.json"), instances::example_5_1<double>(4));
   expect_same(read_example<double>("appendix-e.json"), instances::appendix_e<double>());
+  expect_same(read_example<double>("section-5-2.json"), instances::section_5_2<double>());
+  // Appendix D: −10^42 + 84 rounds to the same double as the built-in's −1e42 + 84.
+  expect_same(read_example<double>("appendix-d.json"), instances::appendix_d<double>());
   const auto exact = read_example<Rational>("shared-resource.json");
   const auto approx = read_example<double>("shared-resource.json");
   ASSERT_EQ(exact.kernels.size(), approx.kernels.size());
