@@ -1,0 +1,79 @@
+// Effort incentives of a team disclosure rule (002 Theorem 3, spec §3.7–3.9)
+// and the §4.3 symmetric binary model (eq. 15, Proposition 6, Numerical
+// Result 1).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mechlab/core/rational.hpp"
+#include "mechlab/disclosure/model.hpp"
+
+namespace mechlab::disclosure {
+
+// F(·; e_N) and, for each member i, F(·; e_{N∖i}) (i shirks), on the same Ω.
+template <class T>
+struct EffortTechnology {
+  Team<T> full;                       // outcome values and F(·; e_N)
+  std::vector<std::vector<T>> shirk;  // shirk[i] = F(·; e_{N∖i}) over Ω
+};
+
+template <class T>
+struct EffortGains {
+  // G_i(d) = U_i(e_N) − U_i(e_{N∖i}) with ω^ND frozen at the equilibrium value
+  // (= LHS of eq. 4 on path), and its parts.
+  std::vector<T> gain;
+  std::vector<T> delta_mean;     // E[ω_i|e_N] − E[ω_i|e_{N∖i}]
+  std::vector<T> prob_nd_shirk;  // P[ND|e_{N∖i}]
+  std::vector<T> mean_nd_full;   // E[ω_i|ND; e_N] (the frozen ω_i^ND)
+  std::vector<T> mean_nd_shirk;  // E[ω_i|ND; e_{N∖i}] (when P[ND|e_{N∖i}] > 0)
+};
+
+// `posterior` is the equilibrium ω^ND (needed when P(ND | e_N) = 0).
+template <class T>
+EffortGains<T> effort_gains(const EffortTechnology<T>& technology, const std::vector<T>& disclosure,
+                            const std::vector<T>& posterior);
+
+// First-order stochastic dominance on the product lattice Ω (spec §3.9):
+// min over upper sets U of Σ_{ω∈U} (f − g)(ω) (≥ 0 iff f ≿_FOS g), with the
+// minimising upper set; `strict` restricts to non-empty proper upper sets.
+template <class T>
+struct DominanceCheck {
+  T margin = T(0);
+  std::vector<std::size_t> upper_set;  // cells of the minimising U
+};
+template <class T>
+DominanceCheck<T> fos_margin(const Team<T>& team, const std::vector<T>& f, const std::vector<T>& g,
+                             bool strict);
+
+// §4.3 symmetric binary model: with probability p a common outcome (high w.p.
+// q_T), otherwise independent outcomes (high w.p. q_i). Full effort (p1, qT1,
+// q1); when i shirks (p0, qT0, qi0 for i, qj0 for the others).
+struct BinaryEffortModel {
+  std::size_t members = 2;
+  Rational p1, qT1, q1;
+  Rational p0, qT0, qi0, qj0;
+};
+
+// G_K = ΔE − P_{−i}(ND; K)·(E_N[ω_i|ND; K] − E_{−i}[ω_i|ND; K]) under
+// d_K = 1{|H(ω)| >= K}, by eq. (15); K = 1..N.
+template <class T>
+std::vector<T> k_majority_gains(const BinaryEffortModel& model);
+
+extern template EffortGains<Rational> effort_gains(const EffortTechnology<Rational>&,
+                                                   const std::vector<Rational>&,
+                                                   const std::vector<Rational>&);
+extern template EffortGains<double> effort_gains(const EffortTechnology<double>&,
+                                                 const std::vector<double>&,
+                                                 const std::vector<double>&);
+extern template DominanceCheck<Rational> fos_margin(const Team<Rational>&,
+                                                    const std::vector<Rational>&,
+                                                    const std::vector<Rational>&, bool);
+extern template DominanceCheck<double> fos_margin(const Team<double>&, const std::vector<double>&,
+                                                  const std::vector<double>&, bool);
+extern template std::vector<Rational> k_majority_gains(const BinaryEffortModel&);
+extern template std::vector<double> k_majority_gains(const BinaryEffortModel&);
+
+}  // namespace mechlab::disclosure

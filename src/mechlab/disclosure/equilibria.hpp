@@ -1,0 +1,66 @@
+// All equilibria of the finite team-disclosure game (002 Definition 1, spec
+// §3.2–3.5): threshold profiles whose thresholds equal their own Bayes
+// posteriors (Proposition 1), mixing members solved exactly (one mixer:
+// linear; two: quadratic; more: subdivision), deduplicated by the disclosure
+// rule d, classified (Definition 2) and tested for consistency with
+// deliberation (Definition 3, Theorem 2).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mechlab/core/progress.hpp"
+#include "mechlab/core/rational.hpp"
+#include "mechlab/disclosure/model.hpp"
+#include "mechlab/disclosure/protocol.hpp"
+
+namespace mechlab::disclosure {
+
+enum class DisclosureKind { full, partial, interior };
+
+template <class T>
+struct Equilibrium {
+  std::vector<T> disclosure;          // d(ω) at each cell of Ω
+  std::vector<std::vector<T>> votes;  // a threshold representative x_i(v), by member and value
+  T prob_no_disclosure = T(0);        // P(ND)
+  // ω^ND when P(ND) > 0; when P(ND) = 0, the admissible off-path box per
+  // member as (low, high).
+  std::vector<T> posterior;
+  std::vector<std::pair<T, T>> belief_box;
+  DisclosureKind kind = DisclosureKind::full;
+  bool mixed = false;
+  // A one-parameter family (a mixing probability in an interval) rather than
+  // an isolated equilibrium; `family` describes it.
+  bool degenerate = false;
+  std::string family;
+  bool consistent_with_deliberation = false;
+  // For a full-disclosure equilibrium consistent with deliberation: the
+  // Lemma 1 witness x̂ (own-outcome votes) and the beliefs it justifies.
+  std::optional<std::vector<std::vector<T>>> witness_votes;
+};
+
+struct EquilibriumOptions {
+  std::size_t max_profiles = 50'000'000;  // Π_i (2|Ω_i| + 1), refused beyond (InputError)
+};
+
+template <class T>
+std::vector<Equilibrium<T>> all_equilibria(const Team<T>& team, const Protocol& protocol,
+                                           const EquilibriumOptions& options = {},
+                                           Progress& progress = Progress::none());
+
+// Definition 1 checked literally for given votes and beliefs: empty when it
+// is an equilibrium, else a description of the first violation (the
+// coalition, the outcome and the condition).
+template <class T>
+std::optional<std::string> verify_equilibrium(const Team<T>& team, const Protocol& protocol,
+                                              const std::vector<std::vector<T>>& votes,
+                                              const std::vector<T>& posterior);
+
+// P(ND) and ω^ND (eq. 2) of a disclosure rule; posterior empty when P(ND) = 0.
+template <class T>
+std::pair<T, std::vector<T>> no_disclosure_posterior(const Team<T>& team,
+                                                     const std::vector<T>& disclosure);
+
+}  // namespace mechlab::disclosure

@@ -1,0 +1,27 @@
+// Reading team-disclosure model files ("model": "disclosure"); see
+// docs/formats.md.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "mechlab/disclosure/effort.hpp"
+#include "mechlab/disclosure/model.hpp"
+#include "mechlab/disclosure/protocol.hpp"
+#include "mechlab/io/json.hpp"
+
+namespace mechlab::disclosure {
+
+template <class T>
+struct Model {
+  Team<T> team;                               // F(·; e_N) when an effort technology is given
+  std::vector<Protocol> protocols;            // at least one
+  std::optional<EffortTechnology<T>> effort;  // "effort": F(·; e_{N∖i}) per member
+  std::vector<T> costs;                       // "costs": c_i > 0 (optional)
+};
+
+// Validates everything before any computation; InputError with the JSON pointer.
+template <class T>
+Model<T> read_model(const io::Node& root, const io::ReadOptions& options = {});
+
+}  // namespace mechlab::disclosure

@@ -1,0 +1,2 @@
+// Text and JSON renderers for the disclosure family (to be written).
+#pragma once

@@ -1,0 +1,1 @@
+// Tests for mechlab/disclosure/effort.hpp (to be written).

@@ -1,0 +1,1 @@
+// Tests for mechlab/disclosure/equilibria.hpp (to be written).

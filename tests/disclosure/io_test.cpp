@@ -1,0 +1,1 @@
+// Tests for mechlab/disclosure/io.hpp (to be written).

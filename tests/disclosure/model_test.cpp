@@ -1,0 +1,1 @@
+// Tests for mechlab/disclosure/model.hpp (to be written).

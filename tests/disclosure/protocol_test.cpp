@@ -1,0 +1,1 @@
+// Tests for mechlab/disclosure/protocol.hpp (to be written).

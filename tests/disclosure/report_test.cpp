@@ -1,0 +1,1 @@
+// Tests for mechlab/disclosure/report.hpp (to be written).
