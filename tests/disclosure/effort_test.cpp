@@ -203,6 +203,33 @@ TEST(DisclosureEffort, UnorderedPairHasWitnessUpperSets) {
   EXPECT_EQ(gf.upper_set, (std::vector<std::size_t>{1, 2, 3}));
 }
 
+// P(ND|e_N) = 0 < P(ND|e_{N∖i}) (F(e_N) without full support): the frozen
+// off-path belief enters the third term, G_i = ΔE_i − P[ND|e_{N∖i}]·(ω_i^ND −
+// E[ω_i|ND; e_{N∖i}]) (spec §1.4, general form).
+TEST(DisclosureEffort, OffPathBeliefEntersTheGain) {
+  EffortTechnology<Rational> tech;
+  tech.full = team_of({{q(0), q(1)}, {q(0), q(1)}}, {q(0), q(1, 4), q(1, 4), q(1, 2)});
+  tech.shirk.assign(2, Vec(4, q(1, 4)));
+  const Vec d{q(0), q(1), q(1), q(1)};
+  const auto g = effort_gains(tech, d, Vec{q(1, 2), q(0)});
+  EXPECT_EQ(g.prob_nd_full, q(0));
+  EXPECT_EQ(g.delta_mean, (Vec{q(1, 4), q(1, 4)}));
+  EXPECT_EQ(g.prob_nd_shirk[0], q(1, 4));
+  EXPECT_EQ(g.gain, (Vec{q(1, 8), q(1, 4)}));
+}
+
+TEST(DisclosureEffort, FosMarginInDoubles) {
+  Team<double> team;
+  team.members = {"a", "b"};
+  team.values = {{0.0, 1.0}, {0.0, 1.0}};
+  team.prior = {0.3, 0.1, 0.1, 0.5};
+  const std::vector<double> shirk{0.3, 0.15, 0.15, 0.4};
+  const auto reverse = fos_margin(team, shirk, team.prior, false);
+  EXPECT_NEAR(reverse.margin, -0.1, 1e-12);
+  EXPECT_EQ(reverse.upper_set, (std::vector<std::size_t>{3}));
+  EXPECT_NEAR(fos_margin(team, team.prior, shirk, true).margin, 0.0, 1e-12);
+}
+
 bool is_upper(const Team<Rational>& team, unsigned mask) {
   const std::size_t cells = team.prior.size();
   for (std::size_t c = 0; c < cells; ++c) {
