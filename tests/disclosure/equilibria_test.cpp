@@ -262,6 +262,44 @@ TEST(DisclosureEquilibria, BinaryLeastDisclosureEquilibriumIsDOfHighMembers) {
   }
 }
 
+TEST(DisclosureEquilibria, TwoMixerEquilibriaSolveTheQuadraticExactly) {
+  // Random 3×3 teams under unanimity: some equilibria need both members to
+  // mix (§3.3 step 3); each is exact and passes Definition 1.
+  Rng rng = make_rng(5);
+  std::uniform_int_distribution<long> step(1, 3);
+  std::uniform_int_distribution<long> weight(1, 9);
+  int two_mixers = 0;
+  for (int draw = 0; draw < 300; ++draw) {
+    Team<Rational> team{{"a", "b"}, {}, {}};
+    for (int i = 0; i < 2; ++i) {
+      std::vector<Rational> v{q(0)};
+      for (int k = 1; k < 3; ++k) v.emplace_back(v.back() + q(step(rng)));
+      team.values.push_back(v);
+    }
+    Rational total(0);
+    for (int c = 0; c < 9; ++c) {
+      team.prior.push_back(q(weight(rng)));
+      total += team.prior.back();
+    }
+    for (auto& f : team.prior) f /= total;
+    const auto all = all_equilibria(team, unanimity(2));
+    expect_all_verified(team, unanimity(2), all);
+    for (const auto& e : all) {
+      int mixing = 0;
+      for (const auto& v : e.votes) {
+        mixing += static_cast<int>(
+            std::count_if(v.begin(), v.end(), [](const Rational& x) { return x != 0 && x != 1; }));
+      }
+      if (mixing == 2 && !e.degenerate) {
+        ++two_mixers;
+        EXPECT_FALSE(e.approximate);
+        EXPECT_EQ(e.kind, DisclosureKind::interior);
+      }
+    }
+  }
+  EXPECT_GE(two_mixers, 5);
+}
+
 TEST(DisclosureEquilibria, DoubleModeAgreesWithT3Consensual) {
   Team<double> team{{"1", "2"}, {{0, 1, 2}, {0, 1, 2}}, {}};
   for (int a = 0; a < 3; ++a) {
