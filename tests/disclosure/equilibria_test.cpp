@@ -49,9 +49,21 @@ std::vector<Rational> beliefs(const Eq& e) {
   return out;
 }
 
+// Definition 1 literally for every equilibrium, and d non-decreasing in each
+// member's outcome (threshold strategies, Proposition 1).
 void expect_all_verified(const Team<Rational>& team, const Protocol& p,
                          const std::vector<Eq>& all) {
+  const std::size_t n = team.member_count();
+  std::vector<std::size_t> stride(n, 1);
+  for (std::size_t i = n - 1; i > 0; --i) stride[i - 1] = stride[i] * team.values[i].size();
   for (const auto& e : all) {
+    for (std::size_t c = 0; c < e.disclosure.size(); ++c) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if ((c / stride[i]) % team.values[i].size() + 1 < team.values[i].size()) {
+          EXPECT_LE(e.disclosure[c], e.disclosure[c + stride[i]]) << p.name;
+        }
+      }
+    }
     if (e.approximate) continue;
     const auto failure = verify_equilibrium(team, p, e.votes, beliefs(e));
     EXPECT_FALSE(failure.has_value()) << p.name << ": " << failure.value_or("");
