@@ -1,7 +1,8 @@
 // All equilibria of the finite team-disclosure game (002 Definition 1, spec
 // §3.2–3.5): threshold profiles whose thresholds equal their own Bayes
 // posteriors (Proposition 1), mixing members solved exactly (one mixer:
-// linear; two: quadratic; more: subdivision), deduplicated by the disclosure
+// linear; two: quadratic; three or more: not searched, see
+// docs/disclosure.md), deduplicated by the disclosure
 // rule d, classified (Definition 2) and tested for consistency with
 // deliberation (Definition 3, Theorem 2).
 #pragma once
@@ -35,10 +36,14 @@ struct Equilibrium {
   // an isolated equilibrium; `family` describes it.
   bool degenerate = false;
   std::string family;
+  // Two mixers at an irrational root (Rational mode): the values are the
+  // nearest double snapped to a rational, not exact; `family` says so.
+  bool approximate = false;
   bool consistent_with_deliberation = false;
   // For a full-disclosure equilibrium consistent with deliberation: the
   // Lemma 1 witness x̂ (own-outcome votes) and the beliefs it justifies.
   std::optional<std::vector<std::vector<T>>> witness_votes;
+  std::optional<std::vector<T>> witness_posterior;  // ω^ND (eq. 2) under the witness
 };
 
 struct EquilibriumOptions {
