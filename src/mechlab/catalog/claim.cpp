@@ -33,6 +33,7 @@ const Registry& builtin_registry() {
     add_dynamic_claims(r);
     add_dynamic_audit_claims(r);
     add_dynamic_errata_claims(r);
+    add_disclosure_claims(r);
     return r;
   }();
   return registry;

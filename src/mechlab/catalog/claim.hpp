@@ -53,6 +53,7 @@ void add_infosize_claims(Registry& registry);
 void add_dynamic_claims(Registry& registry);
 void add_dynamic_audit_claims(Registry& registry);
 void add_dynamic_errata_claims(Registry& registry);
+void add_disclosure_claims(Registry& registry);
 
 struct ClaimRun {
   const Claim* claim = nullptr;
