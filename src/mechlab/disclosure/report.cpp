@@ -1,1 +1,500 @@
 #include "mechlab/disclosure/report.hpp"
+
+#include <fmt/format.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "mechlab/io/output.hpp"
+
+namespace mechlab::disclosure {
+
+namespace {
+
+using nlohmann::json;
+
+// At most this many concealed outcomes are named in text (JSON lists all).
+constexpr std::size_t kConcealedShown = 12;
+
+// Exact text, unless the fraction is long: then ten digits marked "≈" (the
+// JSON output keeps every number exact).
+template <class T>
+std::string text(const T& x) {
+  if (!NumberTraits<T>::exact) return fmt::format("{:.10g}", NumberTraits<T>::to_double(x));
+  std::string exact = NumberTraits<T>::to_text(x);
+  if (exact.size() <= 16) return exact;
+  return fmt::format("≈{:.10g}", NumberTraits<T>::to_double(x));
+}
+
+std::string joined(const std::vector<std::string>& list, const char* separator = ", ") {
+  std::string out;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    if (k > 0) out += separator;
+    out += list[k];
+  }
+  return out;
+}
+
+std::string member_name(const std::vector<std::string>& members, std::size_t i) {
+  return i < members.size() ? members[i] : fmt::format("#{}", i + 1);
+}
+
+// TODO(merge): the same as coalition_text() of protocol.hpp.
+std::string coalition_names(Coalition s, const std::vector<std::string>& members) {
+  std::vector<std::string> in;
+  for (std::size_t i = 0; i < 32; ++i) {
+    if ((s >> i) & 1U) in.push_back(member_name(members, i));
+  }
+  return fmt::format("{{{}}}", joined(in));
+}
+
+json coalition_json(Coalition s, const std::vector<std::string>& members) {
+  json out = json::array();
+  for (std::size_t i = 0; i < 32; ++i) {
+    if ((s >> i) & 1U) out.push_back(member_name(members, i));
+  }
+  return out;
+}
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+// {member: number} over a per-member vector (missing entries are null).
+template <class T>
+json by_member(const std::vector<std::string>& members, const std::vector<T>& values) {
+  json out = json::object();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    out[members[i]] = i < values.size() ? io::number_json(values[i]) : json(nullptr);
+  }
+  return out;
+}
+
+template <class T>
+std::string at_text(const std::vector<T>& values, std::size_t i) {
+  return i < values.size() ? text(values[i]) : "-";
+}
+
+const char* kind_name(DisclosureKind kind) {
+  switch (kind) {
+    case DisclosureKind::full: return "full";
+    case DisclosureKind::partial: return "partial";
+    case DisclosureKind::interior: return "interior";
+  }
+  return "?";
+}
+
+std::string kind_text(DisclosureKind kind) {
+  switch (kind) {
+    case DisclosureKind::full: return "full disclosure";
+    case DisclosureKind::partial: return "partial disclosure";
+    case DisclosureKind::interior: return "interior (partial) disclosure";
+  }
+  return "?";
+}
+
+template <class T>
+std::string value_text(const Team<T>& team, std::size_t i, std::size_t k) {
+  if (i >= team.values.size() || k >= team.values[i].size()) return "?";
+  return NumberTraits<T>::to_text(team.values[i][k]);
+}
+
+// The member's coordinate of `cell` (member 0 slowest).
+template <class T>
+std::size_t coordinate(const Team<T>& team, std::size_t cell, std::size_t member) {
+  for (std::size_t i = team.values.size(); i-- > member + 1;) cell /= team.values[i].size();
+  return cell % team.values[member].size();
+}
+
+template <class T>
+json votes_json(const Team<T>& team, const std::vector<std::vector<T>>& votes) {
+  json out = json::array();
+  for (std::size_t i = 0; i < votes.size(); ++i) {
+    json probabilities = json::array();
+    for (const T& x : votes[i]) probabilities.push_back(io::number_json(x));
+    out.push_back({{"member", member_name(team.members, i)},
+                   {"rule", vote_text(team, i, votes[i])},
+                   {"probabilities", std::move(probabilities)}});
+  }
+  return out;
+}
+
+template <class T>
+std::vector<std::size_t> concealed_cells(const Equilibrium<T>& e) {
+  std::vector<std::size_t> out;
+  for (std::size_t cell = 0; cell < e.disclosure.size(); ++cell) {
+    if (e.disclosure[cell] < T(1)) out.push_back(cell);
+  }
+  return out;
+}
+
+template <class T>
+std::string concealed_text(const Team<T>& team, const Equilibrium<T>& e) {
+  const auto cells = concealed_cells(e);
+  if (cells.empty()) return "none";
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < cells.size() && k < kConcealedShown; ++k) {
+    std::string name = outcome_name(team, cells[k]);
+    const T& d = e.disclosure[cells[k]];
+    if (sign_of(d) != 0) name += fmt::format(" with d = {}", text(d));
+    names.push_back(std::move(name));
+  }
+  std::string out = joined(names);
+  if (cells.size() > kConcealedShown) {
+    out += fmt::format(", and {} more (--json lists them)", cells.size() - kConcealedShown);
+  }
+  return out;
+}
+
+// "ω^ND = (ann 1/4, bob 1/4)" or the off-path box.
+template <class T>
+std::string beliefs_text(const Team<T>& team, const Equilibrium<T>& e) {
+  std::vector<std::string> parts;
+  if (!e.posterior.empty()) {
+    for (std::size_t i = 0; i < e.posterior.size(); ++i) {
+      parts.push_back(fmt::format("{} {}", member_name(team.members, i), text(e.posterior[i])));
+    }
+    return fmt::format("ω^ND = ({})", joined(parts));
+  }
+  for (std::size_t i = 0; i < e.belief_box.size(); ++i) {
+    parts.push_back(fmt::format("ω^ND_{} ∈ [{}, {}]", member_name(team.members, i),
+                                text(e.belief_box[i].first), text(e.belief_box[i].second)));
+  }
+  return fmt::format("off path: {}", parts.empty() ? "any belief" : joined(parts));
+}
+
+}  // namespace
+
+std::vector<Coalition> minimal_winning(const Protocol& protocol) {
+  std::vector<Coalition> out;
+  for (std::size_t s = 1; s < protocol.winning.size(); ++s) {
+    if (!protocol.winning[s]) continue;
+    bool minimal = true;
+    for (std::size_t i = 0; i < protocol.members && minimal; ++i) {
+      const std::size_t bit = std::size_t{1} << i;
+      if ((s & bit) != 0 && protocol.winning[s & ~bit]) minimal = false;
+    }
+    if (minimal) out.push_back(static_cast<Coalition>(s));
+  }
+  return out;
+}
+
+json protocols_json(const std::vector<std::string>& members,
+                    const std::vector<ProtocolSummary>& protocols) {
+  json out = json::array();
+  for (const ProtocolSummary& p : protocols) {
+    json minimal = json::array();
+    for (const Coalition s : p.minimal_winning) minimal.push_back(coalition_json(s, members));
+    json alone = json::array();
+    for (std::size_t i = 0; i < p.discloses_alone.size(); ++i) {
+      if (p.discloses_alone[i]) alone.push_back(member_name(members, i));
+    }
+    out.push_back(
+        {{"name", p.name},
+         {"minimal_winning", std::move(minimal)},
+         {"discloses_alone", std::move(alone)},
+         {"requires_more_consensus", p.requires_more_consensus},
+         {"lemma1_coalition", p.lemma1 ? coalition_json(*p.lemma1, members) : json(nullptr)}});
+  }
+  return {{"members", members}, {"protocols", std::move(out)}};
+}
+
+std::string protocols_text(const std::vector<std::string>& members,
+                           const std::vector<ProtocolSummary>& protocols) {
+  io::Table table(
+      {"protocol", "minimal winning coalitions", "discloses alone", "RMC", "Lemma 1 coalition"});
+  for (const ProtocolSummary& p : protocols) {
+    std::vector<std::string> minimal;
+    for (const Coalition s : p.minimal_winning) minimal.push_back(coalition_names(s, members));
+    std::vector<std::string> alone;
+    for (std::size_t i = 0; i < p.discloses_alone.size(); ++i) {
+      if (p.discloses_alone[i]) alone.push_back(member_name(members, i));
+    }
+    if (alone.size() == members.size() && !alone.empty()) alone = {"everyone"};
+    table.add({p.name, joined(minimal), alone.empty() ? "nobody" : joined(alone),
+               yes_no(p.requires_more_consensus),
+               p.lemma1 ? coalition_names(*p.lemma1, members) : "-"});
+  }
+  return table.render();
+}
+
+template <class T>
+std::string outcome_name(const Team<T>& team, std::size_t cell) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < team.values.size(); ++i) {
+    parts.push_back(fmt::format("{}={}", member_name(team.members, i),
+                                value_text(team, i, coordinate(team, cell, i))));
+  }
+  return fmt::format("({})", joined(parts));
+}
+
+template <class T>
+std::string vote_text(const Team<T>& team, std::size_t member, const std::vector<T>& votes) {
+  const std::string w = fmt::format("ω_{}", member_name(team.members, member));
+  std::size_t first = 0;  // the first value with a positive vote
+  while (first < votes.size() && sign_of(votes[first]) == 0) ++first;
+  if (first == votes.size()) return "always votes no";
+  bool threshold = true;
+  for (std::size_t k = first + 1; k < votes.size(); ++k) {
+    if (!nearly_equal(votes[k], T(1))) threshold = false;
+  }
+  if (threshold) {
+    if (nearly_equal(votes[first], T(1))) {
+      return first == 0 ? "always votes yes"
+                        : fmt::format("votes yes iff {} ≥ {}", w, value_text(team, member, first));
+    }
+    if (first + 1 == votes.size()) {
+      return fmt::format("votes no unless {} = {}, where yes with probability {}", w,
+                         value_text(team, member, first), text(votes[first]));
+    }
+    return fmt::format("votes yes iff {} ≥ {}; at {} = {} yes with probability {}", w,
+                       value_text(team, member, first + 1), w, value_text(team, member, first),
+                       text(votes[first]));
+  }
+  std::vector<std::string> parts;
+  for (std::size_t k = 0; k < votes.size(); ++k) {
+    parts.push_back(fmt::format("{} at {}", text(votes[k]), value_text(team, member, k)));
+  }
+  return fmt::format("votes yes with probability {} (by {}; not a threshold)", joined(parts), w);
+}
+
+template <class T>
+json equilibria_json(const Team<T>& team, const Protocol& protocol,
+                     const std::vector<Equilibrium<T>>& equilibria) {
+  json list = json::array();
+  for (std::size_t k = 0; k < equilibria.size(); ++k) {
+    const Equilibrium<T>& e = equilibria[k];
+    json concealed = json::array();
+    for (const std::size_t cell : concealed_cells(e)) {
+      json outcome = json::object();
+      for (std::size_t i = 0; i < team.values.size(); ++i) {
+        outcome[member_name(team.members, i)] =
+            io::number_json(team.values[i][coordinate(team, cell, i)]);
+      }
+      concealed.push_back({{"name", outcome_name(team, cell)},
+                           {"outcome", std::move(outcome)},
+                           {"disclosure", io::number_json(e.disclosure[cell])}});
+    }
+    json box = nullptr;
+    if (e.posterior.empty()) {
+      box = json::object();
+      for (std::size_t i = 0; i < e.belief_box.size(); ++i) {
+        box[member_name(team.members, i)] = {{"low", io::number_json(e.belief_box[i].first)},
+                                             {"high", io::number_json(e.belief_box[i].second)}};
+      }
+    }
+    list.push_back(
+        {{"index", k + 1},
+         {"kind", kind_name(e.kind)},
+         {"prob_no_disclosure", io::number_json(e.prob_no_disclosure)},
+         {"posterior", e.posterior.empty() ? json(nullptr) : by_member(team.members, e.posterior)},
+         {"belief_box", std::move(box)},
+         {"mixed", e.mixed},
+         {"degenerate", e.degenerate},
+         {"family", e.degenerate ? json(e.family) : json(nullptr)},
+         {"consistent_with_deliberation", e.consistent_with_deliberation},
+         {"concealed", std::move(concealed)},
+         {"votes", votes_json(team, e.votes)},
+         {"witness_votes", e.witness_votes ? votes_json(team, *e.witness_votes) : json(nullptr)}});
+  }
+  return {{"protocol", protocol.name},
+          {"members", team.members},
+          {"count", equilibria.size()},
+          {"equilibria", std::move(list)}};
+}
+
+template <class T>
+std::string equilibria_text(const Team<T>& team, const Protocol& protocol,
+                            const std::vector<Equilibrium<T>>& equilibria) {
+  std::string out = fmt::format("protocol {}: {} equilibrium class{}\n", protocol.name,
+                                equilibria.size(), equilibria.size() == 1 ? "" : "es");
+  for (std::size_t k = 0; k < equilibria.size(); ++k) {
+    const Equilibrium<T>& e = equilibria[k];
+    std::string tags = e.mixed ? "mixed" : "pure";
+    if (e.degenerate) tags += ", a one-parameter family";
+    out += fmt::format("#{} {} ({})\n", k + 1, kind_text(e.kind), tags);
+    if (e.degenerate && !e.family.empty()) out += fmt::format("  family: {}\n", e.family);
+    out += fmt::format("  P(ND) = {}; {}\n", text(e.prob_no_disclosure), beliefs_text(team, e));
+    out += fmt::format("  concealed: {}\n", concealed_text(team, e));
+    out +=
+        fmt::format("  consistent with deliberation: {}\n", yes_no(e.consistent_with_deliberation));
+    for (std::size_t i = 0; i < e.votes.size(); ++i) {
+      out += fmt::format("  {} {}\n", member_name(team.members, i), vote_text(team, i, e.votes[i]));
+    }
+    if (e.witness_votes) {
+      out += "  Lemma 1 witness votes:\n";
+      for (std::size_t i = 0; i < e.witness_votes->size(); ++i) {
+        out += fmt::format("    {} {}\n", member_name(team.members, i),
+                           vote_text(team, i, (*e.witness_votes)[i]));
+      }
+    }
+  }
+  return out;
+}
+
+template <class T>
+bool full_effort_box_empty(const EffortGains<T>& gains) {
+  for (const T& g : gains.gain) {
+    if (!(g > T(0))) return true;
+  }
+  return gains.gain.empty();
+}
+
+template <class T>
+bool implements_full_effort(const EffortGains<T>& gains, const std::vector<T>& costs) {
+  if (costs.size() != gains.gain.size() || full_effort_box_empty(gains)) return false;
+  for (std::size_t i = 0; i < costs.size(); ++i) {
+    if (gains.gain[i] < costs[i]) return false;
+  }
+  return true;
+}
+
+template <class T>
+json effort_json(const Team<T>& team, const std::vector<Equilibrium<T>>& equilibria,
+                 const std::vector<EffortGains<T>>& gains, const std::vector<T>& costs) {
+  json list = json::array();
+  for (std::size_t k = 0; k < gains.size(); ++k) {
+    const EffortGains<T>& g = gains[k];
+    json members = json::object();
+    for (std::size_t i = 0; i < team.members.size(); ++i) {
+      auto at = [&](const std::vector<T>& v) {
+        return i < v.size() ? io::number_json(v[i]) : json(nullptr);
+      };
+      members[team.members[i]] = {{"gain", at(g.gain)},
+                                  {"delta_mean", at(g.delta_mean)},
+                                  {"prob_nd_shirk", at(g.prob_nd_shirk)},
+                                  {"mean_nd_full", at(g.mean_nd_full)},
+                                  {"mean_nd_shirk", at(g.mean_nd_shirk)}};
+    }
+    const bool empty = full_effort_box_empty(g);
+    list.push_back(
+        {{"index", k + 1},
+         {"kind", k < equilibria.size() ? json(kind_name(equilibria[k].kind)) : json(nullptr)},
+         {"members", std::move(members)},
+         {"full_effort_box",
+          {{"empty", empty}, {"upper", empty ? json(nullptr) : by_member(team.members, g.gain)}}},
+         {"costs_in_box", costs.empty() ? json(nullptr) : json(implements_full_effort(g, costs))}});
+  }
+  return {{"members", team.members},
+          {"costs", costs.empty() ? json(nullptr) : by_member(team.members, costs)},
+          {"equilibria", std::move(list)}};
+}
+
+template <class T>
+std::string effort_text(const Team<T>& team, const std::vector<Equilibrium<T>>& equilibria,
+                        const std::vector<EffortGains<T>>& gains, const std::vector<T>& costs) {
+  io::Table table(
+      {"#", "kind", "member", "G_i", "ΔE_i", "P[ND|e_N∖i]", "E[ω_i|ND;e_N]", "E[ω_i|ND;e_N∖i]"});
+  std::string boxes;
+  for (std::size_t k = 0; k < gains.size(); ++k) {
+    const EffortGains<T>& g = gains[k];
+    const std::string kind = k < equilibria.size() ? kind_name(equilibria[k].kind) : "?";
+    for (std::size_t i = 0; i < team.members.size(); ++i) {
+      table.add({fmt::format("{}", k + 1), i == 0 ? kind : "", team.members[i], at_text(g.gain, i),
+                 at_text(g.delta_mean, i), at_text(g.prob_nd_shirk, i), at_text(g.mean_nd_full, i),
+                 at_text(g.mean_nd_shirk, i)});
+    }
+    std::string box = "empty (some G_i ≤ 0)";
+    if (!full_effort_box_empty(g)) {
+      std::vector<std::string> sides;
+      for (const T& x : g.gain) sides.push_back(fmt::format("(0, {}]", text(x)));
+      box = joined(sides, " × ");
+    }
+    boxes += fmt::format("#{} fe(d) = {}", k + 1, box);
+    if (!costs.empty()) {
+      boxes +=
+          fmt::format("; the costs are {}in it", implements_full_effort(g, costs) ? "" : "not ");
+    }
+    boxes += "\n";
+  }
+  std::string out = table.render() + boxes;
+  if (!costs.empty()) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < costs.size(); ++i) {
+      parts.push_back(fmt::format("{} {}", member_name(team.members, i), text(costs[i])));
+    }
+    out += fmt::format("costs: {}\n", joined(parts));
+  }
+  return out;
+}
+
+template <class T>
+std::vector<std::size_t> optimal_consensus(const std::vector<T>& gains) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < gains.size(); ++k) {
+    if (!out.empty() && nearly_equal(gains[k], gains[out.front() - 1])) {
+      out.push_back(k + 1);
+    } else if (out.empty() || gains[k] > gains[out.front() - 1]) {
+      out = {k + 1};
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::pair<std::string, const Rational*>> parameters(const BinaryEffortModel& m) {
+  return {{"p1", &m.p1},   {"qT1", &m.qT1}, {"q1", &m.q1},  {"p0", &m.p0},
+          {"qT0", &m.qT0}, {"qi0", &m.qi0}, {"qj0", &m.qj0}};
+}
+
+}  // namespace
+
+template <class T>
+json k_majority_json(const BinaryEffortModel& model, const std::vector<T>& gains) {
+  json params = json::object();
+  for (const auto& [name, value] : parameters(model)) params[name] = io::number_json(*value);
+  json rows = json::array();
+  for (std::size_t k = 0; k < gains.size(); ++k) {
+    rows.push_back({{"K", k + 1}, {"gain", io::number_json(gains[k])}});
+  }
+  return {{"members", model.members},
+          {"parameters", std::move(params)},
+          {"gains", std::move(rows)},
+          {"k_star", optimal_consensus(gains)}};
+}
+
+template <class T>
+std::string k_majority_text(const BinaryEffortModel& model, const std::vector<T>& gains) {
+  std::vector<std::string> params;
+  for (const auto& [name, value] : parameters(model)) {
+    params.push_back(fmt::format("{} = {}", name, text(*value)));
+  }
+  std::string out = fmt::format("§4.3 binary model, N = {}: {}\n", model.members, joined(params));
+  const auto best = optimal_consensus(gains);
+  io::Table table({"K", "G_K", ""});
+  for (std::size_t k = 0; k < gains.size(); ++k) {
+    bool star = false;
+    for (const std::size_t b : best) star = star || b == k + 1;
+    table.add({fmt::format("{}", k + 1), text(gains[k]), star ? "K*" : ""});
+  }
+  std::vector<std::string> ks;
+  for (const std::size_t b : best) ks.push_back(fmt::format("{}", b));
+  return out + table.render() + fmt::format("K* = {}\n", joined(ks));
+}
+
+template <class T>
+using Equilibria = std::vector<Equilibrium<T>>;
+template <class T>
+using GainsList = std::vector<EffortGains<T>>;
+
+#define MECHLAB_DISCLOSURE_REPORT(T)                                                           \
+  template std::string outcome_name(const Team<T>&, std::size_t);                              \
+  template std::string vote_text(const Team<T>&, std::size_t, const std::vector<T>&);          \
+  template json equilibria_json(const Team<T>&, const Protocol&, const Equilibria<T>&);        \
+  template std::string equilibria_text(const Team<T>&, const Protocol&, const Equilibria<T>&); \
+  template bool full_effort_box_empty(const EffortGains<T>&);                                  \
+  template bool implements_full_effort(const EffortGains<T>&, const std::vector<T>&);          \
+  template json effort_json(const Team<T>&, const Equilibria<T>&, const GainsList<T>&,         \
+                            const std::vector<T>&);                                            \
+  template std::string effort_text(const Team<T>&, const Equilibria<T>&, const GainsList<T>&,  \
+                                   const std::vector<T>&);                                     \
+  template std::vector<std::size_t> optimal_consensus(const std::vector<T>&);                  \
+  template json k_majority_json(const BinaryEffortModel&, const std::vector<T>&);              \
+  template std::string k_majority_text(const BinaryEffortModel&, const std::vector<T>&);
+
+MECHLAB_DISCLOSURE_REPORT(Rational)
+MECHLAB_DISCLOSURE_REPORT(double)
+
+#undef MECHLAB_DISCLOSURE_REPORT
+
+}  // namespace mechlab::disclosure

@@ -1,0 +1,84 @@
+// The disclosure reader accepts a valid model or throws InputError; an
+// accepted model has Π|Ω_i| prior cells with full support summing to 1 (and
+// so has every F(·; e_{N∖i})), strictly increasing outcome values, protocols
+// satisfying Assumption 1 and positive costs; and it reads the same in double
+// precision or throws InputError there too.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "mechlab/core/error.hpp"
+#include "mechlab/disclosure/io.hpp"
+
+namespace {
+
+using mechlab::Rational;
+
+bool full_support_pmf(const std::vector<Rational>& pmf, std::size_t cells) {
+  if (pmf.size() != cells) return false;
+  Rational total(0);
+  for (const Rational& p : pmf) {
+    if (p <= 0) return false;
+    total += p;
+  }
+  return total == 1;
+}
+
+bool assumption1(const mechlab::disclosure::Protocol& p) {
+  if (p.winning.size() != (std::size_t{1} << p.members)) return false;
+  if (p.wins(0) || !p.wins(p.all())) return false;
+  for (std::size_t s = 0; s < p.winning.size(); ++s) {
+    for (std::size_t i = 0; i < p.members; ++i) {
+      if (p.winning[s] && !p.winning[s | (std::size_t{1} << i)]) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace mechlab;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  io::ReadOptions options;
+  options.memory_limit_bytes = std::uint64_t{16} << 20;
+  try {
+    const io::Document doc = io::parse_json(text);
+    const auto model = disclosure::read_model<Rational>(io::Node(doc), options);
+    io::ReadOptions doubles = options;
+    doubles.doubles = true;
+    try {
+      (void)disclosure::read_model<double>(io::Node(doc), doubles);
+    } catch (const InputError&) {
+    }
+    const auto& team = model.team;
+    const std::size_t n = team.members.size();
+    if (n < 2 || team.values.size() != n) __builtin_trap();
+    std::size_t cells = 1;
+    for (const auto& v : team.values) {
+      if (v.size() < 2) __builtin_trap();
+      for (std::size_t k = 1; k < v.size(); ++k) {
+        if (!(v[k - 1] < v[k])) __builtin_trap();
+      }
+      cells *= v.size();
+    }
+    if (!full_support_pmf(team.prior, cells)) __builtin_trap();
+    if (model.protocols.empty()) __builtin_trap();
+    for (const auto& p : model.protocols) {
+      if (p.members != n || !assumption1(p)) __builtin_trap();
+    }
+    if (model.effort) {
+      if (model.effort->shirk.size() != n) __builtin_trap();
+      for (const auto& f : model.effort->shirk) {
+        if (!full_support_pmf(f, cells)) __builtin_trap();
+      }
+    }
+    if (!model.costs.empty() && model.costs.size() != n) __builtin_trap();
+    for (const auto& c : model.costs) {
+      if (c <= 0) __builtin_trap();
+    }
+  } catch (const InputError&) {
+  }
+  return 0;
+}
