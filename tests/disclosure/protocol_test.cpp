@@ -69,7 +69,7 @@ TEST(DisclosureProtocol, Assumption1ViolationsAreNamed) {
   Protocol p = k_majority(3, 2);
   p.winning[0b111] = false;
   EXPECT_TRUE(
-      contains(input_error([&] { check_assumption1(p, "/protocol"); }).found(), "whole team"));
+      contains(input_error([&] { check_assumption1(p, "/protocol"); }).found(), "grand coalition"));
   p = k_majority(3, 2);
   p.winning[0] = true;
   EXPECT_TRUE(contains(input_error([&] { check_assumption1(p, "/protocol"); }).found(), "{}"));
@@ -81,7 +81,7 @@ TEST(DisclosureProtocol, Assumption1ViolationsAreNamed) {
   p.winning[0b001] = true;
   const auto e = input_error([&] { check_assumption1(p, "/p"); });
   EXPECT_EQ(e.pointer(), "/p");
-  EXPECT_EQ(e.found(), "{1} wins but {1, 2} does not");
+  EXPECT_EQ(e.found(), "{1} discloses but {1, 2} does not");
 }
 
 TEST(DisclosureProtocol, DeliberateIsTheMultilinearExtension) {

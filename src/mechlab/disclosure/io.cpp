@@ -29,15 +29,6 @@ std::string joined(const std::vector<std::string>& list) {
   return out;
 }
 
-// "{ann, bob}" for the bitmask of members 0 and 1.
-std::string coalition_names(Coalition s, const std::vector<std::string>& members) {
-  std::vector<std::string> in;
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    if ((s >> i) & 1U) in.push_back(members[i]);
-  }
-  return fmt::format("{{{}}}", joined(in));
-}
-
 template <class T>
 T read_number(const io::Node& node, const io::ReadOptions& options) {
   return NumberTraits<T>::from_rational(node.as_number(options));
@@ -214,28 +205,6 @@ std::vector<T> read_prior(const io::Node& node, const std::vector<std::string>& 
   return prior;
 }
 
-// Assumption 1 on W: N ∈ W, ∅ ∉ W, up-closed. The first violation as text.
-// TODO(merge): replace by check_assumption1() from protocol.cpp.
-std::optional<std::string> assumption1_violation(const Protocol& p,
-                                                 const std::vector<std::string>& members) {
-  if (p.wins(0)) return std::string("the empty coalition {} discloses");
-  if (!p.wins(p.all())) {
-    return fmt::format("the grand coalition {} does not disclose",
-                       coalition_names(p.all(), members));
-  }
-  for (Coalition s = 0; s < p.all(); ++s) {
-    if (!p.wins(s)) continue;
-    for (std::size_t i = 0; i < p.members; ++i) {
-      const Coalition t = s | (Coalition{1} << i);
-      if (!p.wins(t)) {
-        return fmt::format("{} discloses but {} does not", coalition_names(s, members),
-                           coalition_names(t, members));
-      }
-    }
-  }
-  return std::nullopt;
-}
-
 // The up-closure of `minimal` in place: O(N·2^N).
 void close_upwards(std::vector<bool>& winning, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
@@ -329,18 +298,13 @@ Protocol read_protocol(const io::Node& node, const std::vector<std::string>& mem
         c.fail("a non-empty coalition (Assumption 1: the empty coalition does not disclose)", "[]");
       }
       p.winning[s] = true;
-      parts.push_back(coalition_names(s, members));
+      parts.push_back(coalition_text(s, members));
     }
     close_upwards(p.winning, n);
     p.name = fmt::format("minimal winning {}", joined(parts));
   }
   if (const auto name = node.find("name")) p.name = name->as_string();
-  if (const auto violation = assumption1_violation(p, members)) {
-    spec.fail(
-        "a protocol satisfying Assumption 1 (the grand coalition discloses, the empty one does "
-        "not, and every superset of a disclosing coalition discloses)",
-        *violation);
-  }
+  check_assumption1(p, spec.pointer(), members);
   return p;
 }
 
@@ -395,9 +359,8 @@ Model<T> read_model(const io::Node& root, const io::ReadOptions& options) {
       model.costs.push_back(std::move(c));
     }
   }
-  // TODO(merge): also run validate(model.team) from model.cpp; the checks
-  // above (sizes, strictly increasing values, full support, sums) are what it
-  // checks, with this file's pointers.
+  // The checks above are validate()'s (sizes, strictly increasing values, full
+  // support, sums) with the file's own pointers (members by name).
   return model;
 }
 

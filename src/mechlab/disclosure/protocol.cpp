@@ -122,32 +122,33 @@ Protocol from_minimal_winning(std::size_t members, const std::vector<Coalition>&
   return p;
 }
 
-void check_assumption1(const Protocol& protocol, const std::string& pointer) {
+void check_assumption1(const Protocol& protocol, const std::string& pointer,
+                       const std::vector<std::string>& given) {
   check_size(protocol.members, pointer);
   const std::size_t size = std::size_t{1} << protocol.members;
   if (protocol.winning.size() != size) {
     throw InputError(pointer, fmt::format("{} winning flags (one per coalition)", size),
                      fmt::format("{}", protocol.winning.size()));
   }
-  if (protocol.wins(0)) {
-    throw InputError(pointer,
-                     "a protocol in which the empty coalition does not win (Assumption 1.1)",
-                     "{} wins");
-  }
+  const auto names = given.empty() ? paper_numbers(protocol.members) : given;
+  const std::string expected =
+      "a protocol satisfying Assumption 1 (the grand coalition discloses, the empty one does not, "
+      "and every superset of a disclosing coalition discloses)";
+  if (protocol.wins(0)) throw InputError(pointer, expected, "the empty coalition {} discloses");
   if (!protocol.wins(protocol.all())) {
-    throw InputError(pointer, "a protocol in which the whole team wins (Assumption 1.1)",
-                     "the whole team does not win");
+    throw InputError(pointer, expected,
+                     fmt::format("the grand coalition {} does not disclose",
+                                 coalition_text(protocol.all(), names)));
   }
-  const auto names = paper_numbers(protocol.members);
   for (std::size_t s = 0; s < size; ++s) {
     if (!protocol.winning[s]) continue;
     for (std::size_t i = 0; i < protocol.members; ++i) {
       const auto bigger = static_cast<Coalition>(s | (std::size_t{1} << i));
       if (!protocol.wins(bigger)) {
-        throw InputError(
-            pointer, "up-closed winning coalitions (monotone, Assumption 1.2)",
-            fmt::format("{} wins but {} does not", coalition_text(static_cast<Coalition>(s), names),
-                        coalition_text(bigger, names)));
+        throw InputError(pointer, expected,
+                         fmt::format("{} discloses but {} does not",
+                                     coalition_text(static_cast<Coalition>(s), names),
+                                     coalition_text(bigger, names)));
       }
     }
   }

@@ -38,8 +38,10 @@ Protocol weighted(const std::vector<Rational>& weights, const Rational& quota);
 Protocol from_minimal_winning(std::size_t members, const std::vector<Coalition>& minimal);
 
 // Assumption 1 for W: N ∈ W, ∅ ∉ W, up-closed. Throws InputError(pointer,
-// ...) naming the first violation (e.g. "{1} wins but {1, 2} does not").
-void check_assumption1(const Protocol& protocol, const std::string& pointer);
+// ...) naming the first violation with the members' names (default: the
+// paper's numbers 1..N), e.g. "{1} discloses but {1, 2} does not".
+void check_assumption1(const Protocol& protocol, const std::string& pointer,
+                       const std::vector<std::string>& names = {});
 
 // D(x) = Σ_{S∈W} Π_{i∈S} x_i Π_{i∉S} (1 − x_i), x_i ∈ [0, 1].
 template <class T>

@@ -40,15 +40,6 @@ std::string member_name(const std::vector<std::string>& members, std::size_t i) 
   return i < members.size() ? members[i] : fmt::format("#{}", i + 1);
 }
 
-// TODO(merge): the same as coalition_text() of protocol.hpp.
-std::string coalition_names(Coalition s, const std::vector<std::string>& members) {
-  std::vector<std::string> in;
-  for (std::size_t i = 0; i < 32; ++i) {
-    if ((s >> i) & 1U) in.push_back(member_name(members, i));
-  }
-  return fmt::format("{{{}}}", joined(in));
-}
-
 json coalition_json(Coalition s, const std::vector<std::string>& members) {
   json out = json::array();
   for (std::size_t i = 0; i < 32; ++i) {
@@ -204,7 +195,7 @@ std::string protocols_text(const std::vector<std::string>& members,
       {"protocol", "minimal winning coalitions", "discloses alone", "RMC", "Lemma 1 coalition"});
   for (const ProtocolSummary& p : protocols) {
     std::vector<std::string> minimal;
-    for (const Coalition s : p.minimal_winning) minimal.push_back(coalition_names(s, members));
+    for (const Coalition s : p.minimal_winning) minimal.push_back(coalition_text(s, members));
     std::vector<std::string> alone;
     for (std::size_t i = 0; i < p.discloses_alone.size(); ++i) {
       if (p.discloses_alone[i]) alone.push_back(member_name(members, i));
@@ -212,7 +203,7 @@ std::string protocols_text(const std::vector<std::string>& members,
     if (alone.size() == members.size() && !alone.empty()) alone = {"everyone"};
     table.add({p.name, joined(minimal), alone.empty() ? "nobody" : joined(alone),
                yes_no(p.requires_more_consensus),
-               p.lemma1 ? coalition_names(*p.lemma1, members) : "-"});
+               p.lemma1 ? coalition_text(*p.lemma1, members) : "-"});
   }
   return table.render();
 }
