@@ -6,8 +6,8 @@
       The command comes from the file name's prefix (lp-* -> "lp solve",
       distribution-* -> "distribution check", mechanism-* -> "mechanism audit",
       design-* -> "mechanism design", game-* -> "mechanism equilibria",
-      infosize-* -> "infosize measure", dynamic-* -> "dynamic solve"); DIR/NAME.args adds
-      options.
+      infosize-* -> "infosize measure", dynamic-* -> "dynamic solve", disclosure-* -> "disclosure
+      equilibria"); DIR/NAME.args adds options.
   cli_check.py MECHLAB golden DIR [--update]   for every DIR/NAME.args, run mechlab with
       those arguments from the repository root: stdout must equal DIR/NAME.out and the
       exit code DIR/NAME.code (0 when absent).
@@ -23,7 +23,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 COMMANDS = {"lp": ["lp", "solve"], "distribution": ["distribution", "check"],
             "mechanism": ["mechanism", "audit"], "design": ["mechanism", "design"],
             "game": ["mechanism", "equilibria"], "infosize": ["infosize", "measure"],
-            "dynamic": ["dynamic", "solve"]}
+            "dynamic": ["dynamic", "solve"],
+            "disclosure": ["disclosure", "equilibria"]}
 
 
 def run(mechlab, args):

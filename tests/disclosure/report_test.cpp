@@ -157,7 +157,7 @@ TEST(DisclosureReport, EquilibriaOfT3ConsensualAsText) {
   EXPECT_TRUE(contains(text, "#1 full disclosure (pure)")) << text;
   EXPECT_TRUE(contains(text, "off path: ω^ND_ann ∈ [0, 1], ω^ND_bob ∈ [0, 2]")) << text;
   EXPECT_TRUE(contains(text, "#2 interior (partial) disclosure (pure)")) << text;
-  EXPECT_TRUE(contains(text, "P(ND) = 5/12; ω^ND = (ann 4/5, bob 3/10)")) << text;
+  EXPECT_TRUE(contains(text, "P(ND) = 5/12; ω^ND = (ann: 4/5, bob: 3/10)")) << text;
   EXPECT_TRUE(contains(text,
                        "concealed: (ann=0, bob=0), (ann=0, bob=1), (ann=0, bob=2), (ann=1, "
                        "bob=0), (ann=2, bob=0)\n"))
@@ -258,7 +258,7 @@ TEST(DisclosureReport, EffortGainsTableAndJson) {
   EXPECT_TRUE(contains(text, "#2 fe(d) = (0, 1/4] × (0, 1/4]; the costs are not in it\n")) << text;
   EXPECT_TRUE(contains(text, "#3 fe(d) = empty (some G_i ≤ 0); the costs are not in it")) << text;
   EXPECT_TRUE(contains(text, "4/15")) << text;
-  EXPECT_TRUE(contains(text, "costs: ann 3/10, bob 3/10")) << text;
+  EXPECT_TRUE(contains(text, "costs: ann: 3/10, bob: 3/10")) << text;
 }
 
 // Spec T7 baseline: full effort p = .5, q = .51; deviation all .5.

@@ -136,13 +136,13 @@ std::string concealed_text(const Team<T>& team, const Equilibrium<T>& e) {
   return out;
 }
 
-// "ω^ND = (ann 1/4, bob 1/4)" or the off-path box.
+// "ω^ND = (ann: 1/4, bob: 1/4)" or the off-path box.
 template <class T>
 std::string beliefs_text(const Team<T>& team, const Equilibrium<T>& e) {
   std::vector<std::string> parts;
   if (!e.posterior.empty()) {
     for (std::size_t i = 0; i < e.posterior.size(); ++i) {
-      parts.push_back(fmt::format("{} {}", member_name(team.members, i), text(e.posterior[i])));
+      parts.push_back(fmt::format("{}: {}", member_name(team.members, i), text(e.posterior[i])));
     }
     return fmt::format("ω^ND = ({})", joined(parts));
   }
@@ -401,7 +401,7 @@ std::string effort_text(const Team<T>& team, const std::vector<Equilibrium<T>>& 
   if (!costs.empty()) {
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < costs.size(); ++i) {
-      parts.push_back(fmt::format("{} {}", member_name(team.members, i), text(costs[i])));
+      parts.push_back(fmt::format("{}: {}", member_name(team.members, i), text(costs[i])));
     }
     out += fmt::format("costs: {}\n", joined(parts));
   }
