@@ -165,18 +165,6 @@ Rational rational_option(const std::string& text, const std::string& option) {
   }
 }
 
-// The T7 baseline of spec 002 (Figure 2): p = 1/2 and every probability 51/100
-// under full effort, 1/2 when i shirks.
-dc::BinaryEffortModel figure2_baseline(std::size_t n) {
-  dc::BinaryEffortModel m;
-  m.members = n;
-  m.p1 = fraction(1, 2);
-  m.qT1 = m.q1 = fraction(51, 100);
-  m.p0 = fraction(1, 2);
-  m.qT0 = m.qi0 = m.qj0 = fraction(1, 2);
-  return m;
-}
-
 Result sweep(const DisclosureArgs& args, const GlobalOptions& options) {
   const std::vector<std::pair<std::string, dc::BinaryEffortParameter>> parameters = {
       {"qj0", dc::BinaryEffortParameter::qj0}, {"p0", dc::BinaryEffortParameter::p0},
@@ -191,7 +179,7 @@ Result sweep(const DisclosureArgs& args, const GlobalOptions& options) {
     throw InputError("--parameter", "one of qj0 (panel a), p0 (b), qi0 (c), qT0 (d), p1, qT1, q1",
                      args.parameter);
   }
-  const auto base = figure2_baseline(static_cast<std::size_t>(args.members));
+  const auto base = dc::figure2_baseline(static_cast<std::size_t>(args.members));
   const auto result =
       dc::optimal_k_sweep(base, *parameter, rational_option(args.from, "--from"),
                           rational_option(args.to, "--to"), rational_option(args.step, "--step"));

@@ -20,12 +20,8 @@ namespace {
 using reference::btm_reference;
 using reference::constant_rule;
 using reference::gum_rule;
+using reference::random_problem;
 using test::q;
-
-Problem<Rational> random_problem(std::uint64_t seed) {
-  Rng rng(seed);
-  return prepare(instances::random_environment<Rational>(rng, {}));
-}
 
 const CoalitionQuery kBlueRed = {{0, 1}, {}, false, false};
 const CoalitionQuery kAgainstGreen = {{0, 1}, {2}, true, false};

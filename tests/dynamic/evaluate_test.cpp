@@ -21,12 +21,8 @@ using reference::alternating;
 using reference::btm_reference;
 using reference::constant_rule;
 using reference::gum_rule;
+using reference::random_problem;
 using test::q;
-
-Problem<Rational> random_problem(std::uint64_t seed) {
-  Rng rng(seed);
-  return prepare(instances::random_environment<Rational>(rng, {}));
-}
 
 // A non-truthful Markov strategy for random instances: report the other label
 // when the previous report's cell and the public state have the same parity.

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "mechlab/dynamic/efficient.hpp"
 #include "mechlab/dynamic/evaluate.hpp"
 #include "mechlab/dynamic/gum.hpp"
 #include "mechlab/dynamic/model.hpp"
+#include "mechlab/dynamic/random_instance.hpp"
 #include "mechlab/dynamic/transfers.hpp"
 
 namespace mechlab::dynamic::reference {
@@ -67,6 +69,12 @@ inline std::vector<MarkovStrategy> alternating(std::size_t horizon) {
     return t % 2 == 1 ? std::size_t{2} : std::size_t{0};
   };
   return {s, s, MarkovStrategy{}};
+}
+
+// A seeded environment of the spec's §4.10 battery shape, exact.
+inline Problem<Rational> random_problem(std::uint64_t seed) {
+  Rng rng(seed);
+  return prepare(instances::random_environment<Rational>(rng, {}));
 }
 
 }  // namespace mechlab::dynamic::reference

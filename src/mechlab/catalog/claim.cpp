@@ -73,4 +73,11 @@ const char* outcome_text(Outcome outcome) {
   return "?";
 }
 
+std::string values_text(const std::vector<Rational>& values) {
+  std::string out = "(";
+  for (std::size_t k = 0; k < values.size(); ++k)
+    out += fmt::format("{}{}", k ? ", " : "", to_string(values[k]));
+  return out + ")";
+}
+
 }  // namespace mechlab::catalog

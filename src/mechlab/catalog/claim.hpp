@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mechlab/core/progress.hpp"
+#include "mechlab/core/rational.hpp"
 
 namespace mechlab::catalog {
 
@@ -67,5 +68,8 @@ struct ClaimRun {
 ClaimRun run(const Claim& claim, Progress& progress);
 
 const char* outcome_text(Outcome outcome);
+
+// "(1, -3/2, 7)": exact values for a claim's evidence line.
+std::string values_text(const std::vector<Rational>& values);
 
 }  // namespace mechlab::catalog

@@ -21,13 +21,6 @@ namespace {
 
 namespace dc = disclosure;
 
-std::string values_text(const std::vector<Rational>& v) {
-  std::string out = "(";
-  for (std::size_t k = 0; k < v.size(); ++k)
-    out += fmt::format("{}{}", k ? ", " : "", to_string(v[k]));
-  return out + ")";
-}
-
 // N members with binary outcomes {0, 1}, iid uniform.
 dc::Team<Rational> uniform_binary(std::size_t n) {
   dc::Team<Rational> team;
@@ -111,18 +104,6 @@ std::vector<std::pair<dc::DisclosureKind, std::vector<Rational>>> gains_by_equil
     out.emplace_back(e.kind, dc::effort_gains(tech, e.disclosure, posterior).gain);
   }
   return out;
-}
-
-// Spec T7: the Figure 2 baseline (p = .5, all probabilities .51 under full
-// effort, .5 when i shirks).
-dc::BinaryEffortModel baseline(std::size_t n) {
-  dc::BinaryEffortModel m;
-  m.members = n;
-  m.p1 = fraction(1, 2);
-  m.qT1 = m.q1 = fraction(51, 100);
-  m.p0 = fraction(1, 2);
-  m.qT0 = m.qi0 = m.qj0 = fraction(1, 2);
-  return m;
 }
 
 std::string k_text(const std::vector<std::size_t>& ks) {
@@ -345,11 +326,11 @@ void add_disclosure_claims(Registry& registry) {
          std::string evidence;
          bool ok = true;
          for (std::size_t n = 2; n <= 10; ++n) {
-           const auto ks = dc::optimal_k(baseline(n));
+           const auto ks = dc::optimal_k(dc::figure2_baseline(n));
            if (want[n - 2] != 0) ok = ok && ks == std::vector<std::size_t>{want[n - 2]};
            evidence += fmt::format("{}N={}: K*={}", evidence.empty() ? "" : ", ", n, k_text(ks));
          }
-         const auto g = dc::k_majority_gains<double>(baseline(5));
+         const auto g = dc::k_majority_gains<double>(dc::figure2_baseline(5));
          return CheckResult{ok, fmt::format("{}; N = 5: G_2 = {:.10f}, G_3 = {:.10f} (spec "
                                             "0.0104330909, 0.0099773947)",
                                             evidence, g[1], g[2])};
@@ -367,8 +348,9 @@ void add_disclosure_claims(Registry& registry) {
               std::vector<std::pair<dc::BinaryEffortParameter, std::string>>{
                   {dc::BinaryEffortParameter::qi0, "P(h_i|e_-i)"},
                   {dc::BinaryEffortParameter::qT0, "P(h_T|e_-i)"}}) {
-           const auto sweep = dc::optimal_k_sweep(baseline(4), parameter, fraction(1, 100),
-                                                  fraction(99, 100), fraction(1, 100));
+           const auto sweep =
+               dc::optimal_k_sweep(dc::figure2_baseline(4), parameter, fraction(1, 100),
+                                   fraction(99, 100), fraction(1, 100));
            std::size_t last = 0;
            bool rises = false;
            std::string points;

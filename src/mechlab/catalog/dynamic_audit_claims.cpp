@@ -25,13 +25,6 @@ namespace {
 
 using dynamic::MechanismKind;
 
-std::string values_text(const std::vector<Rational>& v) {
-  std::string out = "(";
-  for (std::size_t k = 0; k < v.size(); ++k)
-    out += fmt::format("{}{}", k ? ", " : "", to_string(v[k]));
-  return out + ")";
-}
-
 // The position of `label` among component k's labels in period t.
 std::size_t label_at(const dynamic::Problem<Rational>& problem, std::size_t t, std::size_t k,
                      const std::string& label) {

@@ -11,17 +11,6 @@
 
 namespace mechlab::catalog {
 
-namespace {
-
-std::string vector_text(const std::vector<Rational>& v) {
-  std::string out = "(";
-  for (std::size_t k = 0; k < v.size(); ++k)
-    out += fmt::format("{}{}", k ? ", " : "", to_string(v[k]));
-  return out + ")";
-}
-
-}  // namespace
-
 void add_dynamic_claims(Registry& registry) {
   registry.add(
       {"004/ex5.1-guarantees", "seeds/004, Example 5.1 and Proposition 1 (spec §4.2)",
@@ -40,7 +29,7 @@ void add_dynamic_claims(Registry& registry) {
                     std::vector<Rational>{fraction(25), fraction(25), fraction(-75, 2)} &&
                 e.welfare == fraction(25, 2);
            evidence += fmt::format("{}T = {}: C = {}, W = {}", evidence.empty() ? "" : "; ",
-                                   horizon, vector_text(e.guarantees), to_string(e.welfare));
+                                   horizon, values_text(e.guarantees), to_string(e.welfare));
          }
          return CheckResult{ok, evidence};
        }});
@@ -79,7 +68,7 @@ void add_dynamic_claims(Registry& registry) {
          const bool ok =
              e.guarantees == std::vector<Rational>{fraction(13), fraction(5, 2), fraction(-10)};
          return CheckResult{
-             ok, fmt::format("C = {}, W = {}", vector_text(e.guarantees), to_string(e.welfare))};
+             ok, fmt::format("C = {}, W = {}", values_text(e.guarantees), to_string(e.welfare))};
        }});
 }
 

@@ -45,6 +45,8 @@ class IndexSpace {
     return (cell / strides_[k]) % radix(k);
   }
   std::size_t with_digit(std::size_t cell, std::size_t k, std::size_t value) const;
+  // Row-major strides (coordinate 0 slowest): cell = Σ_k digit_k · stride_k.
+  const std::vector<std::size_t>& strides() const noexcept { return strides_; }
 
   // The subspace on the given coordinates (in the given order), and the map
   // from a cell here to its cell there.

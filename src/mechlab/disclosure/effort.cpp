@@ -465,4 +465,14 @@ template DominanceCheck<double> fos_margin(const Team<double>&, const std::vecto
 template std::vector<Rational> k_majority_gains(const BinaryEffortModel&);
 template std::vector<double> k_majority_gains(const BinaryEffortModel&);
 
+BinaryEffortModel figure2_baseline(std::size_t members) {
+  BinaryEffortModel m;
+  m.members = members;
+  m.p1 = fraction(1, 2);
+  m.qT1 = m.q1 = fraction(51, 100);
+  m.p0 = fraction(1, 2);
+  m.qT0 = m.qi0 = m.qj0 = fraction(1, 2);
+  return m;
+}
+
 }  // namespace mechlab::disclosure

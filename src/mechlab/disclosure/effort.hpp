@@ -75,6 +75,10 @@ struct BinaryEffortModel {
   Rational p0, qT0, qi0, qj0;
 };
 
+// Spec T7, the Figure 2 baseline: p = 1/2 and every probability 51/100 under
+// full effort, 1/2 when i shirks.
+BinaryEffortModel figure2_baseline(std::size_t members);
+
 // G_K = ΔE − P_{−i}(ND; K)·(E_N[ω_i|ND; K] − E_{−i}[ω_i|ND; K]) under
 // d_K = 1{|H(ω)| >= K}, by eq. (15); K = 1..N (entry K−1). G_1 = ΔE.
 template <class T>

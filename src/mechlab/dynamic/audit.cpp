@@ -17,12 +17,6 @@ namespace mechlab::dynamic {
 
 namespace {
 
-std::vector<std::size_t> strides_of(const IndexSpace& space) {
-  std::vector<std::size_t> s(space.rank(), 1);
-  for (std::size_t k = space.rank(); k-- > 1;) s[k - 1] = s[k] * space.radix(k);
-  return s;
-}
-
 std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
   if (a != 0 && b > std::numeric_limits<std::uint64_t>::max() / a) {
     return std::numeric_limits<std::uint64_t>::max();
@@ -147,7 +141,7 @@ class CoalitionMdp {
 
   void index_members() {
     for (std::size_t t = 0; t <= horizon_; ++t) {
-      stride_.push_back(strides_of(problem_.states[t]));
+      stride_.push_back(problem_.states[t].strides());
       std::size_t count = 1;
       for (const std::size_t i : members_) count *= problem_.type_count(t, i + 1);
       member_count_.push_back(count);

@@ -13,13 +13,6 @@ namespace mechlab::dynamic {
 
 namespace {
 
-// Row-major strides of a period's profile space (public state slowest).
-std::vector<std::size_t> strides_of(const IndexSpace& space) {
-  std::vector<std::size_t> s(space.rank(), 1);
-  for (std::size_t k = space.rank(); k-- > 1;) s[k - 1] = s[k] * space.radix(k);
-  return s;
-}
-
 template <class T>
 std::vector<T> checked_transfer(const TransferRule<T>& rule, std::size_t n, std::size_t t,
                                 std::size_t p, std::size_t c) {
@@ -100,7 +93,7 @@ template <class T>
 CellLaw<T> next_law(const Problem<T>& problem, std::size_t t, std::size_t theta, std::size_t x) {
   const IndexSpace& now = problem.states[t];
   const IndexSpace& next = problem.states[t + 1];
-  const std::vector<std::size_t> stride = strides_of(next);
+  const std::vector<std::size_t>& stride = next.strides();
   const std::size_t public_state = now.digit(theta, 0);
   CellLaw<T> law = {{0, T(1)}};
   for (std::size_t k = 0; k < now.rank(); ++k) {
