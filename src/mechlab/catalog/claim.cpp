@@ -34,6 +34,8 @@ const Registry& builtin_registry() {
     add_dynamic_audit_claims(r);
     add_dynamic_errata_claims(r);
     add_disclosure_claims(r);
+    add_disclosure_theory_claims(r);
+    add_disclosure_continuous_claims(r);
     return r;
   }();
   return registry;

@@ -55,6 +55,8 @@ void add_dynamic_claims(Registry& registry);
 void add_dynamic_audit_claims(Registry& registry);
 void add_dynamic_errata_claims(Registry& registry);
 void add_disclosure_claims(Registry& registry);
+void add_disclosure_theory_claims(Registry& registry);
+void add_disclosure_continuous_claims(Registry& registry);
 
 struct ClaimRun {
   const Claim* claim = nullptr;

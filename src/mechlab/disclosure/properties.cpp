@@ -1,0 +1,1 @@
+#include "mechlab/disclosure/properties.hpp"
