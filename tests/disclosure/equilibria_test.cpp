@@ -1,5 +1,6 @@
 #include "mechlab/disclosure/equilibria.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -310,6 +311,51 @@ TEST(DisclosureEquilibria, TwoMixerEquilibriaSolveTheQuadraticExactly) {
     }
   }
   EXPECT_GE(two_mixers, 5);
+}
+
+TEST(DisclosureEquilibria, SummedAreaAggregatesAgreeWithTheDirectPass) {
+  // Rational mode takes the corner aggregates from summed-area tables when
+  // |losing|·2^N < |Ω| (here always); double mode sums over Ω. Every exact
+  // class must pass Definition 1 and match the double run class for class.
+  Rng rng = make_rng(77);
+  std::uniform_int_distribution<long> step(1, 3);
+  std::uniform_int_distribution<long> weight(1, 9);
+  for (const std::size_t n : {std::size_t{2}, std::size_t{3}}) {
+    const std::size_t m = n == 2 ? 6 : 4;
+    for (int draw = 0; draw < 3; ++draw) {
+      Team<Rational> team;
+      std::size_t cells = 1;
+      for (std::size_t i = 0; i < n; ++i) {
+        team.members.push_back(fmt::format("m{}", i + 1));
+        std::vector<Rational> v{q(step(rng) - 2)};
+        for (std::size_t k = 1; k < m; ++k) v.emplace_back(v.back() + q(step(rng)));
+        team.values.push_back(v);
+        cells *= m;
+      }
+      Rational total(0);
+      for (std::size_t c = 0; c < cells; ++c) {
+        team.prior.push_back(q(weight(rng)));
+        total += team.prior.back();
+      }
+      for (auto& f : team.prior) f /= total;
+      Team<double> approx{team.members, {}, {}};
+      for (const auto& v : team.values) {
+        approx.values.emplace_back();
+        for (const auto& x : v) approx.values.back().push_back(to_double(x));
+      }
+      for (const auto& f : team.prior) approx.prior.push_back(to_double(f));
+      for (const auto& p : {unanimity(n), leader(n, n - 1), k_majority(n, 2)}) {
+        const auto exact = all_equilibria(team, p);
+        expect_all_verified(team, p, exact);
+        const auto doubles = all_equilibria(approx, p);
+        ASSERT_EQ(exact.size(), doubles.size()) << p.name << ", draw " << draw;
+        for (std::size_t k = 0; k < exact.size(); ++k) {
+          EXPECT_NEAR(to_double(exact[k].prob_no_disclosure), doubles[k].prob_no_disclosure, 1e-12);
+          EXPECT_EQ(exact[k].kind, doubles[k].kind) << p.name;
+        }
+      }
+    }
+  }
 }
 
 TEST(DisclosureEquilibria, DoubleModeAgreesWithT3Consensual) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <utility>
 
@@ -89,9 +90,84 @@ Search<T> prepare(const Team<T>& team, const Protocol& protocol) {
   return s;
 }
 
+// The same aggregates from summed-area tables: under pure cuts c the team
+// conceals on the boxes {ω_i >= c_i (i ∈ S), ω_i < c_i (i ∉ S)} of the losing
+// coalitions S, and each box sum is 2^|S| table lookups (inclusion–exclusion)
+// instead of a pass over Ω. Exact arithmetic only: in double the differences
+// of prefix sums would not be exactly 0 on empty concealment sets.
+template <class T>
+void compute_pure_aggregates_by_boxes(Search<T>& s, const std::vector<Coalition>& losing,
+                                      Progress& progress) {
+  const std::size_t count = s.pure_stride[0] * (s.m[0] + 1);
+  // table[0]: Σ F over {ω : ω_i < c_i ∀i}; table[1 + i]: the same of F·ω_i.
+  std::vector<std::vector<T>> table(s.n + 1, std::vector<T>(count, T(0)));
+  for (std::size_t c = 0; c < s.digits.size(); ++c) {
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < s.n; ++i) index += (s.digits[c][i] + 1) * s.pure_stride[i];
+    const T& f = s.team.prior[c];
+    table[0][index] = f;
+    for (std::size_t i = 0; i < s.n; ++i) table[1 + i][index] = f * s.team.values[i][s.digits[c][i]];
+  }
+  for (auto& sums : table) {
+    for (std::size_t i = 0; i < s.n; ++i) {
+      for (std::size_t index = 0; index < count; ++index) {
+        if ((index / s.pure_stride[i]) % (s.m[i] + 1) != 0) sums[index] += sums[index - s.pure_stride[i]];
+      }
+    }
+    progress.check();
+  }
+  s.pure.assign(count, Aggregate<T>{T(0), std::vector<T>(s.n, T(0))});
+  std::vector<std::size_t> cut(s.n, 0);
+  for (std::size_t index = 0; index < count; ++index) {
+    for (std::size_t i = 0; i < s.n; ++i) cut[i] = (index / s.pure_stride[i]) % (s.m[i] + 1);
+    Aggregate<T>& agg = s.pure[index];
+    for (const Coalition yes : losing) {
+      // Box [lo, hi) per member; members of S with c_i > 0 have a lower face.
+      std::size_t upper = 0;
+      Coalition lower_faces = 0;
+      bool empty = false;
+      for (std::size_t i = 0; i < s.n; ++i) {
+        const bool in = ((yes >> i) & 1U) != 0;
+        const std::size_t hi = in ? s.m[i] : cut[i];
+        empty = empty || (in ? cut[i] == s.m[i] : cut[i] == 0);
+        upper += hi * s.pure_stride[i];
+        if (in && cut[i] > 0) lower_faces |= Coalition{1} << i;
+      }
+      if (empty) continue;
+      // Inclusion–exclusion over the subsets R of the lower faces.
+      for (Coalition r = lower_faces;; r = (r - 1) & lower_faces) {
+        std::size_t corner = upper;
+        for (std::size_t i = 0; i < s.n; ++i) {
+          if (((r >> i) & 1U) != 0) corner -= (s.m[i] - cut[i]) * s.pure_stride[i];
+        }
+        if (std::popcount(r) % 2 == 0) {
+          agg.p += table[0][corner];
+          for (std::size_t i = 0; i < s.n; ++i) agg.num[i] += table[1 + i][corner];
+        } else {
+          agg.p -= table[0][corner];
+          for (std::size_t i = 0; i < s.n; ++i) agg.num[i] -= table[1 + i][corner];
+        }
+        if (r == 0) break;
+      }
+    }
+    if (index % 256 == 0) progress.check();
+  }
+}
+
 template <class T>
 void compute_pure_aggregates(Search<T>& s, Progress& progress) {
   const std::size_t count = s.pure_stride[0] * (s.m[0] + 1);
+  if constexpr (NumberTraits<T>::exact) {
+    std::vector<Coalition> losing;
+    for (Coalition yes = 0; yes <= s.protocol.all(); ++yes) {
+      if (!s.protocol.wins(yes)) losing.push_back(yes);
+    }
+    // Box sums cost about |losing|·2^N lookups per profile, a pass |Ω| cells.
+    if ((losing.size() << s.n) < s.digits.size()) {
+      compute_pure_aggregates_by_boxes(s, losing, progress);
+      return;
+    }
+  }
   s.pure.assign(count, Aggregate<T>{T(0), std::vector<T>(s.n, T(0))});
   std::vector<std::size_t> cut(s.n, 0);
   for (std::size_t index = 0; index < count; ++index) {
