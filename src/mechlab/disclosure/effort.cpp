@@ -465,6 +465,56 @@ template DominanceCheck<double> fos_margin(const Team<double>&, const std::vecto
 template std::vector<Rational> k_majority_gains(const BinaryEffortModel&);
 template std::vector<double> k_majority_gains(const BinaryEffortModel&);
 
+namespace {
+
+// p·common + (1 − p)·independent on {0,1}^N (member 0 the slowest digit);
+// `shirker` (< N) uses q_i and the others q_j, or every member q_j.
+template <class T>
+std::vector<T> binary_mixture(std::size_t n, const Rational& p, const Rational& q_t,
+                              const Rational& q_i, const Rational& q_j, std::size_t shirker) {
+  std::vector<T> pmf;
+  for (std::size_t c = 0; c < (std::size_t{1} << n); ++c) {
+    Rational independent(1);
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool high = ((c >> (n - 1 - i)) & 1U) != 0;
+      const Rational& q = i == shirker ? q_i : q_j;
+      independent *= high ? q : Rational(1 - q);
+    }
+    Rational common(0);
+    if (c == 0) common = 1 - q_t;
+    if (c + 1 == (std::size_t{1} << n)) common = q_t;
+    pmf.push_back(NumberTraits<T>::from_rational(Rational(p * common + (1 - p) * independent)));
+  }
+  return pmf;
+}
+
+}  // namespace
+
+template <class T>
+EffortTechnology<T> binary_technology(const BinaryEffortModel& model) {
+  check_binary_model(model);
+  const std::size_t n = model.members;
+  if (n > kMaxBinaryTechnologyMembers) {
+    throw InputError(
+        "/members",
+        fmt::format("at most {} members for the joint distribution", kMaxBinaryTechnologyMembers),
+        std::to_string(n));
+  }
+  EffortTechnology<T> tech;
+  for (std::size_t i = 0; i < n; ++i) {
+    tech.full.members.push_back(std::to_string(i + 1));
+    tech.full.values.push_back({T(0), T(1)});
+  }
+  tech.full.prior = binary_mixture<T>(n, model.p1, model.qT1, model.q1, model.q1, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    tech.shirk.push_back(binary_mixture<T>(n, model.p0, model.qT0, model.qi0, model.qj0, i));
+  }
+  return tech;
+}
+
+template EffortTechnology<Rational> binary_technology(const BinaryEffortModel&);
+template EffortTechnology<double> binary_technology(const BinaryEffortModel&);
+
 BinaryEffortModel figure2_baseline(std::size_t members) {
   BinaryEffortModel m;
   m.members = members;

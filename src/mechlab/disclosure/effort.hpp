@@ -84,6 +84,12 @@ BinaryEffortModel figure2_baseline(std::size_t members);
 template <class T>
 std::vector<T> k_majority_gains(const BinaryEffortModel& model);
 
+// The §4.3 model as a joint technology over {0,1}^N for the general machinery
+// (equilibria, effort_gains, protocol design): F(·; e_N) and each F(·; e_{N∖i}).
+inline constexpr std::size_t kMaxBinaryTechnologyMembers = 16;
+template <class T>
+EffortTechnology<T> binary_technology(const BinaryEffortModel& model);
+
 // Numerical Result 1: the K maximising G_K (exact), every tie, increasing.
 std::vector<std::size_t> optimal_k(const BinaryEffortModel& model);
 
@@ -115,6 +121,8 @@ extern template DominanceCheck<Rational> fos_margin(const Team<Rational>&,
                                                     const std::vector<Rational>&, bool);
 extern template DominanceCheck<double> fos_margin(const Team<double>&, const std::vector<double>&,
                                                   const std::vector<double>&, bool);
+extern template EffortTechnology<Rational> binary_technology(const BinaryEffortModel&);
+extern template EffortTechnology<double> binary_technology(const BinaryEffortModel&);
 extern template std::vector<Rational> k_majority_gains(const BinaryEffortModel&);
 extern template std::vector<double> k_majority_gains(const BinaryEffortModel&);
 

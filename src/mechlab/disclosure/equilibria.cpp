@@ -106,12 +106,14 @@ void compute_pure_aggregates_by_boxes(Search<T>& s, const std::vector<Coalition>
     for (std::size_t i = 0; i < s.n; ++i) index += (s.digits[c][i] + 1) * s.pure_stride[i];
     const T& f = s.team.prior[c];
     table[0][index] = f;
-    for (std::size_t i = 0; i < s.n; ++i) table[1 + i][index] = f * s.team.values[i][s.digits[c][i]];
+    for (std::size_t i = 0; i < s.n; ++i)
+      table[1 + i][index] = f * s.team.values[i][s.digits[c][i]];
   }
   for (auto& sums : table) {
     for (std::size_t i = 0; i < s.n; ++i) {
       for (std::size_t index = 0; index < count; ++index) {
-        if ((index / s.pure_stride[i]) % (s.m[i] + 1) != 0) sums[index] += sums[index - s.pure_stride[i]];
+        if ((index / s.pure_stride[i]) % (s.m[i] + 1) != 0)
+          sums[index] += sums[index - s.pure_stride[i]];
       }
     }
     progress.check();
