@@ -314,9 +314,9 @@ TEST(DisclosureEquilibria, TwoMixerEquilibriaSolveTheQuadraticExactly) {
 }
 
 TEST(DisclosureEquilibria, SummedAreaAggregatesAgreeWithTheDirectPass) {
-  // Rational mode takes the corner aggregates from summed-area tables when
-  // |losing|·2^N < |Ω| (here always); double mode sums over Ω. Every exact
-  // class must pass Definition 1 and match the double run class for class.
+  // The corner aggregates come from summed-area tables when |losing|·2^N <
+  // |Ω| (here always), or from a pass over Ω: both give the same classes,
+  // exactly in Rational, each passing Definition 1, and double agrees.
   Rng rng = make_rng(77);
   std::uniform_int_distribution<long> step(1, 3);
   std::uniform_int_distribution<long> weight(1, 9);
@@ -347,6 +347,12 @@ TEST(DisclosureEquilibria, SummedAreaAggregatesAgreeWithTheDirectPass) {
       for (const auto& p : {unanimity(n), leader(n, n - 1), k_majority(n, 2)}) {
         const auto exact = all_equilibria(team, p);
         expect_all_verified(team, p, exact);
+        const auto direct = all_equilibria(team, p, {.summed_area = false});
+        ASSERT_EQ(exact.size(), direct.size()) << p.name << ", draw " << draw;
+        for (std::size_t k = 0; k < exact.size(); ++k) {
+          EXPECT_EQ(exact[k].disclosure, direct[k].disclosure) << p.name;
+          EXPECT_EQ(exact[k].posterior, direct[k].posterior) << p.name;
+        }
         const auto doubles = all_equilibria(approx, p);
         ASSERT_EQ(exact.size(), doubles.size()) << p.name << ", draw " << draw;
         for (std::size_t k = 0; k < exact.size(); ++k) {

@@ -97,6 +97,12 @@ TEST(DisclosureProtocol, DeliberateIsTheMultilinearExtension) {
     for (int i = 0; i < 4; ++i) x.push_back(q(num(rng), 12));
     ASSERT_EQ(deliberate(p, x), deliberate_by_sum(p, x)) << p.name;
   }
+  // More than eight mixing members take the folded table: P(Bin(10, 1/2) >= 6).
+  EXPECT_EQ(deliberate(k_majority(10, 6), std::vector<Rational>(10, q(1, 2))), q(193, 512));
+  std::vector<Rational> x;
+  for (int i = 0; i < 10; ++i) x.push_back(q(num(rng), 12));
+  x[3] = q(1, 5);
+  EXPECT_EQ(deliberate(k_majority(10, 4), x), deliberate_by_sum(k_majority(10, 4), x));
 }
 
 TEST(DisclosureProtocol, MonotoneProtocolCountsAreDedekindNumbersMinusTwo) {

@@ -93,8 +93,9 @@ Search<T> prepare(const Team<T>& team, const Protocol& protocol) {
 // The same aggregates from summed-area tables: under pure cuts c the team
 // conceals on the boxes {ω_i >= c_i (i ∈ S), ω_i < c_i (i ∉ S)} of the losing
 // coalitions S, and each box sum is 2^|S| table lookups (inclusion–exclusion)
-// instead of a pass over Ω. Exact arithmetic only: in double the differences
-// of prefix sums would not be exactly 0 on empty concealment sets.
+// instead of a pass over Ω. In double, differences of prefix sums leave
+// residues of the order of the rounding error where the exact sum is 0; they
+// are below the sign tolerance (NumberTraits<double>::sign), so P = 0 stays 0.
 template <class T>
 void compute_pure_aggregates_by_boxes(Search<T>& s, const std::vector<Coalition>& losing,
                                       Progress& progress) {
@@ -157,9 +158,9 @@ void compute_pure_aggregates_by_boxes(Search<T>& s, const std::vector<Coalition>
 }
 
 template <class T>
-void compute_pure_aggregates(Search<T>& s, Progress& progress) {
+void compute_pure_aggregates(Search<T>& s, bool summed_area, Progress& progress) {
   const std::size_t count = s.pure_stride[0] * (s.m[0] + 1);
-  if constexpr (NumberTraits<T>::exact) {
+  if (summed_area) {
     std::vector<Coalition> losing;
     for (Coalition yes = 0; yes <= s.protocol.all(); ++yes) {
       if (!s.protocol.wins(yes)) losing.push_back(yes);
@@ -664,7 +665,7 @@ std::vector<Equilibrium<T>> all_equilibria(const Team<T>& team, const Protocol& 
   }
   Search<T> s = prepare(team, protocol);
   progress.start("disclosure equilibria", total);
-  compute_pure_aggregates(s, progress);
+  compute_pure_aggregates(s, options.summed_area, progress);
 
   std::vector<Equilibrium<T>> found;
   Profile<T> prof;

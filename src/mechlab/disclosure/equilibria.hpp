@@ -48,6 +48,10 @@ struct Equilibrium {
 
 struct EquilibriumOptions {
   std::size_t max_profiles = 50'000'000;  // Π_i (2|Ω_i| + 1), refused beyond (InputError)
+  // The corner aggregates P and Num_i of the pure cut profiles from summed-area
+  // tables when that costs fewer lookups than a pass over Ω (false: always the
+  // pass; the results are the same, exactly in Rational).
+  bool summed_area = true;
 };
 
 template <class T>

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <utility>
 
@@ -159,6 +160,39 @@ T deliberate(const Protocol& protocol, const std::vector<T>& votes) {
   if (votes.size() != protocol.members) {
     throw InputError("/votes", fmt::format("{} votes", protocol.members),
                      fmt::format("{}", votes.size()));
+  }
+  // Pure votes fix their members' bits; only the mixing members M are summed
+  // over: Σ_{R⊆M} Π_{i∈R} x_i Π_{i∈M∖R} (1 − x_i) D(yes ∪ R). Equilibrium
+  // votes mix for few members, so this is 2^|M| terms with no allocation.
+  Coalition yes = 0;
+  std::array<std::size_t, 8> mixing{};
+  std::size_t mixers = 0;
+  for (std::size_t i = 0; i < votes.size() && mixers <= mixing.size(); ++i) {
+    if (sign_of(votes[i]) == 0) continue;
+    if (sign_of(T(votes[i] - 1)) == 0) {
+      yes |= Coalition{1} << i;
+    } else if (mixers < mixing.size()) {
+      mixing[mixers++] = i;
+    } else {
+      mixers = mixing.size() + 1;  // too many: fold the whole table below
+    }
+  }
+  if (mixers <= mixing.size()) {
+    T total(0);
+    for (std::size_t r = 0; r < (std::size_t{1} << mixers); ++r) {
+      Coalition s = yes;
+      for (std::size_t q = 0; q < mixers; ++q) {
+        if (((r >> q) & 1U) != 0) s |= Coalition{1} << mixing[q];
+      }
+      if (!protocol.wins(s)) continue;
+      T weight(1);
+      for (std::size_t q = 0; q < mixers; ++q) {
+        const T& x = votes[mixing[q]];
+        weight *= ((r >> q) & 1U) != 0 ? x : T(1 - x);
+      }
+      total += weight;
+    }
+    return total;
   }
   // Fold the multilinear extension one member at a time (member N-1 first):
   // table[S] over the remaining members, O(2^N) instead of O(2^N N).
