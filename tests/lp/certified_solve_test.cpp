@@ -217,6 +217,18 @@ TEST(CertifiedSolve, ChvatalOptimumPrimalAndDualsAreExact) {
   expect_optimality_proof(lp, r);
 }
 
+TEST(CertifiedSolve, HugeObjectiveCoefficientsAreScaledForClp) {
+  // Debian's Clp asserts |c_j| < 1e25 (found by lp_reader_fuzz): the
+  // objective goes to Clp scaled by a power of two, the certificate is exact.
+  for (const char* big : {"1e30", "-7e64", "999999999999999999999999999999999999999993"}) {
+    SCOPED_TRACE(big);
+    Lp lp = instances::chvatal();
+    lp.columns[2].objective = parse_rational(big);
+    const auto r = solve(lp);
+    expect_optimality_proof(lp, r);
+  }
+}
+
 TEST(CertifiedSolve, BealeCyclingExampleHasOptimumMinusOneTwentieth) {
   const Lp lp = instances::beale();
   const auto r = solve(lp);

@@ -49,10 +49,17 @@ ClpOutcome solve_with_clp(const LinearProgram<double>& lp, const ClpOptions& opt
   const CoinPackedMatrix matrix(false, n, m, static_cast<CoinBigIndex>(index.size()), value.data(),
                                 index.data(), starts.data(), lengths.data());
   std::vector<double> col_lo(n), col_hi(n), obj(n), row_lo(m), row_hi(m);
+  // Clp aborts (an assertion in ClpSimplex::createRim) on objective
+  // coefficients of 1e25 or more. Scaling the objective by a power of two is
+  // exact and leaves the optimal basis, all that the certificate uses, as it is.
+  double largest = 0;
+  for (const auto& c : lp.columns) largest = std::fmax(largest, std::fabs(c.objective));
+  int shift = 0;
+  if (largest > 1e15) (void)std::frexp(largest, &shift);
   for (int j = 0; j < n; ++j) {
     col_lo[j] = lower_or_inf(lp.columns[j].lower);
     col_hi[j] = upper_or_inf(lp.columns[j].upper);
-    obj[j] = lp.columns[j].objective;
+    obj[j] = std::ldexp(lp.columns[j].objective, -shift);
   }
   for (int r = 0; r < m; ++r) {
     row_lo[r] = lower_or_inf(lp.rows[r].lower);
@@ -92,7 +99,7 @@ ClpOutcome solve_with_clp(const LinearProgram<double>& lp, const ClpOptions& opt
   const double* x = model.primalColumnSolution();
   const double* act = model.primalRowSolution();
   out.x.assign(x, x + n);
-  out.objective = model.objectiveValue() + lp.objective_constant;
+  out.objective = std::ldexp(model.objectiveValue(), shift) + lp.objective_constant;
   out.basis.columns.resize(n);
   out.basis.rows.resize(m);
   for (int j = 0; j < n; ++j) {
