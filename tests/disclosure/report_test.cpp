@@ -164,6 +164,15 @@ TEST(DisclosureReport, EquilibriaOfT3ConsensualAsText) {
       << text;
   EXPECT_TRUE(contains(text, "ann votes yes iff ω_ann ≥ 1")) << text;
   EXPECT_TRUE(contains(text, "consistent with deliberation: no")) << text;
+  // Figure 1(c): every outcome but those where both are high is grey.
+  EXPECT_TRUE(contains(text,
+                       "  grid (rows: ann's outcome, columns: bob's; # concealed, + mixed, . "
+                       "disclosed):\n"
+                       "      0 1 2\n"
+                       "    0 # # #\n"
+                       "    1 # . .\n"
+                       "    2 # . .\n"))
+      << text;
 }
 
 TEST(DisclosureReport, MixingFamilyAndLemma1WitnessAreShown) {

@@ -293,6 +293,36 @@ json equilibria_json(const Team<T>& team, const Protocol& protocol,
           {"equilibria", std::move(list)}};
 }
 
+// Figure 1's picture of a two-member class: rows member 1's outcomes (low
+// first), columns member 2's; # concealed (d = 0), + mixed, . disclosed.
+template <class T>
+std::string figure1_grid(const Team<T>& team, const Equilibrium<T>& e) {
+  const auto& rows = team.values[0];
+  const auto& columns = team.values[1];
+  std::size_t width = 1;
+  for (std::size_t k = 0; k < columns.size(); ++k)
+    width = std::max(width, value_text(team, 1, k).size());
+  std::size_t label = 0;
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    label = std::max(label, value_text(team, 0, k).size());
+  std::string out = fmt::format(
+      "  grid (rows: {}'s outcome, columns: {}'s; # concealed, + mixed, . disclosed):\n    {:{}}",
+      member_name(team.members, 0), member_name(team.members, 1), "", label);
+  for (std::size_t k = 0; k < columns.size(); ++k)
+    out += fmt::format(" {:>{}}", value_text(team, 1, k), width);
+  out += "\n";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    out += fmt::format("    {:>{}}", value_text(team, 0, r), label);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const T& d = e.disclosure[r * columns.size() + c];
+      const char* mark = sign_of(d) == 0 ? "#" : (sign_of(T(d - 1)) == 0 ? "." : "+");
+      out += fmt::format(" {:>{}}", mark, width);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 template <class T>
 std::string equilibria_text(const Team<T>& team, const Protocol& protocol,
                             const std::vector<Equilibrium<T>>& equilibria) {
@@ -306,6 +336,9 @@ std::string equilibria_text(const Team<T>& team, const Protocol& protocol,
     if (e.degenerate && !e.family.empty()) out += fmt::format("  family: {}\n", e.family);
     out += fmt::format("  P(ND) = {}; {}\n", text(e.prob_no_disclosure), beliefs_text(team, e));
     out += fmt::format("  concealed: {}\n", concealed_text(team, e));
+    if (team.values.size() == 2 && team.values[0].size() <= 12 && team.values[1].size() <= 12) {
+      out += figure1_grid(team, e);
+    }
     out +=
         fmt::format("  consistent with deliberation: {}\n", yes_no(e.consistent_with_deliberation));
     for (std::size_t i = 0; i < e.votes.size(); ++i) {
