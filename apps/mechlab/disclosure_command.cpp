@@ -120,11 +120,21 @@ Result design(const DisclosureArgs& args, const GlobalOptions& options) {
   }
   Progress progress(options.progress_options());
   const auto scores = dc::score_protocols(tech, protocols, model.costs, progress);
+  const std::size_t symmetries = dc::technology_symmetries(tech, model.costs).size();
+  const auto solved = static_cast<std::size_t>(std::count_if(
+      scores.begin(), scores.end(), [](const auto& s) { return !s.image_of.has_value(); }));
   nlohmann::json rows = nlohmann::json::array();
   std::string text = fmt::format(
       "{} protocols scored by c̄(D) = max over equilibria d of min_i G_i(d) (the largest symmetric "
       "cost with full effort){}\n",
       scores.size(), model.costs.empty() ? "" : "; c ∈ FE(D): the model's costs are implementable");
+  if (symmetries > 1) {
+    text += fmt::format(
+        "symmetry: {} invariant under {} permutations of the members; {} protocols solved, the "
+        "others scored as their images\n",
+        model.costs.empty() ? "the technology is" : "the technology and the costs are", symmetries,
+        solved);
+  }
   text += fmt::format("{:<36}  {:>10}  {:<8}  {:<6}  {}\n", "protocol", "c̄(D)", "by", "c∈FE",
                       "G(d) of the best equilibrium");
   const std::size_t shown = std::min<std::size_t>(scores.size(), 25);
@@ -153,7 +163,12 @@ Result design(const DisclosureArgs& args, const GlobalOptions& options) {
   }
   if (shown < scores.size())
     text += fmt::format("... {} more (--json lists all)\n", scores.size() - shown);
-  emit(options, nlohmann::json{{"family", args.family}, {"protocols", std::move(rows)}}, text);
+  emit(options,
+       nlohmann::json{{"family", args.family},
+                      {"symmetries", symmetries},
+                      {"solved", solved},
+                      {"protocols", std::move(rows)}},
+       text);
   return 0;
 }
 
