@@ -225,6 +225,11 @@ std::optional<std::vector<double>> newton(const ContinuousTeam<double>& team,
       lambda /= 2;
     }
     if (!moved) break;
+    // Drifting into a face t_i → ω̲_i, where P(ND) → 0: no fixed point there
+    // is resolvable, and following the drift costs many damped steps.
+    for (std::size_t i = 0; i < n; ++i) {
+      if (x[i] - lo[i] < 1e-6 * (hi[i] - lo[i])) return std::nullopt;
+    }
   }
   if (converged(x, g)) return x;
   return std::nullopt;
