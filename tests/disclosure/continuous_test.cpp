@@ -7,6 +7,7 @@
 #include <random>
 
 #include "mechlab/core/rng.hpp"
+#include "mechlab/disclosure/continuous_io.hpp"
 #include "support.hpp"
 
 namespace mechlab::disclosure {
@@ -295,6 +296,46 @@ TEST(DisclosureContinuous, InvalidInputNamesTheJsonPointer) {
   EXPECT_EQ(input_error([] { continuous_fixed_points(uniform01(2), unanimity(3)); }).pointer(),
             "/protocol");
   EXPECT_EQ(input_error([] { discretise(uniform01(2), 1); }).pointer(), "/grid");
+}
+
+ContinuousTeam<Rational> read_text(const std::string& text) {
+  const io::Document doc = io::parse_json(text);
+  return read_continuous_team<Rational>(io::Node(doc));
+}
+
+TEST(DisclosureContinuous, ReaderBuildsTheTeamExactly) {
+  const auto team = read_text(R"({"members": ["ann", "bob"], "marginals": {
+      "bob": {"breakpoints": [0, "1/2", 1], "masses": ["3/4", 0.25]},
+      "ann": {"uniform": [0, 1]}}})");
+  EXPECT_EQ(team.members, (std::vector<std::string>{"ann", "bob"}));
+  EXPECT_EQ(team.marginals[0].breakpoints, (std::vector<Rational>{q(0), q(1)}));
+  EXPECT_EQ(team.marginals[0].masses, (std::vector<Rational>{q(1)}));
+  EXPECT_EQ(team.marginals[1].breakpoints, (std::vector<Rational>{q(0), q(1, 2), q(1)}));
+  EXPECT_EQ(team.marginals[1].masses, (std::vector<Rational>{q(3, 4), q(1, 4)}));
+  const io::Document doc = io::parse_json(R"({"members": ["a", "b"], "marginals": {
+      "a": {"uniform": [0, 1]}, "b": {"uniform": [0, 2]}}})");
+  const auto doubles = read_continuous_team<double>(io::Node(doc));
+  EXPECT_DOUBLE_EQ(doubles.marginals[1].high(), 2.0);
+}
+
+TEST(DisclosureContinuous, ReaderErrorsNameTheFilesPointer) {
+  const auto pointer = [](const std::string& marginals) {
+    return input_error(
+               [&] { read_text(R"({"members": ["ann", "bob"], "marginals": )" + marginals + "}"); })
+        .pointer();
+  };
+  const std::string ann = R"("ann": {"uniform": [0, 1]})";
+  EXPECT_EQ(pointer("{" + ann + R"(, "bob": {"uniform": [1, 1]}})"), "/marginals/bob/uniform/1");
+  EXPECT_EQ(pointer("{" + ann + R"(, "bob": {"breakpoints": [0, 1], "masses": [0]}})"),
+            "/marginals/bob/masses/0");
+  EXPECT_EQ(pointer("{" + ann + R"(, "bob": {"breakpoints": [0, 1], "masses": [0.5]}})"),
+            "/marginals/bob/masses");
+  EXPECT_EQ(pointer("{" + ann + R"(, "bob": {"breakpoints": [0, 1, 1], "masses": [0.5, 0.5]}})"),
+            "/marginals/bob/breakpoints/2");
+  EXPECT_EQ(pointer("{" + ann + R"(, "bob": {"uniform": [0, 1], "masses": [1]}})"),
+            "/marginals/bob/masses");
+  EXPECT_EQ(pointer("{" + ann + "}"), "/marginals");
+  EXPECT_EQ(pointer("{" + ann + R"(, "cy": {"uniform": [0, 1]}})"), "/marginals/cy");
 }
 
 }  // namespace
