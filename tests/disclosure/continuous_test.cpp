@@ -111,6 +111,8 @@ TEST(DisclosureContinuous, T9SymmetricRootsAreBracketedExactly) {
     EXPECT_TRUE(a.sufficient_condition);
     EXPECT_FALSE(a.some_member_discloses_alone);
     ASSERT_EQ(a.fixed_points.size(), 1U) << a.method;
+    // Exhaustive: Sturm sequences count one symmetric root.
+    EXPECT_EQ(a.symmetric_root_count, std::optional<std::size_t>(1)) << a.method;
     const auto& fp = a.fixed_points.front();
     ASSERT_TRUE(fp.bracket.has_value());
     const auto& [lo, hi] = *fp.bracket;
@@ -160,6 +162,7 @@ TEST(DisclosureContinuous, UnilateralDisclosureHasNoInteriorFixedPoint) {
     SCOPED_TRACE(testing::Message() << "N = " << n);
     const auto a = continuous_fixed_points(uniform01(n), unilateral(n));
     EXPECT_TRUE(a.fixed_points.empty()) << a.method;
+    EXPECT_EQ(a.symmetric_root_count, std::optional<std::size_t>(0)) << a.method;
     EXPECT_TRUE(a.some_member_discloses_alone);
     EXPECT_FALSE(a.sufficient_condition);
     EXPECT_EQ(a.limit_at_lower_corner, std::vector<Rational>(n, q(0)));

@@ -118,6 +118,162 @@ std::pair<T, T> symmetric_sums(const PiecewiseUniform<T>& marginal, std::size_t 
   return {p, num};
 }
 
+// Polynomials over Rational, coefficients from degree 0 up, for the Sturm
+// count of the symmetric case.
+using Poly = std::vector<Rational>;
+
+void trim(Poly& p) {
+  while (!p.empty() && sgn(p.back()) == 0) p.pop_back();
+}
+
+Poly add(const Poly& a, const Poly& b) {
+  Poly out(std::max(a.size(), b.size()), Rational(0));
+  for (std::size_t k = 0; k < a.size(); ++k) out[k] += a[k];
+  for (std::size_t k = 0; k < b.size(); ++k) out[k] += b[k];
+  trim(out);
+  return out;
+}
+
+Poly mul(const Poly& a, const Poly& b) {
+  if (a.empty() || b.empty()) return {};
+  Poly out(a.size() + b.size() - 1, Rational(0));
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (std::size_t j = 0; j < b.size(); ++j) out[i + j] += a[i] * b[j];
+  }
+  trim(out);
+  return out;
+}
+
+Poly scale(const Poly& a, const Rational& c) {
+  Poly out = a;
+  for (auto& x : out) x *= c;
+  trim(out);
+  return out;
+}
+
+Rational eval(const Poly& p, const Rational& t) {
+  Rational out(0);
+  for (std::size_t k = p.size(); k-- > 0;) out = out * t + p[k];
+  return out;
+}
+
+// The remainder of a divided by b (b non-zero).
+Poly remainder(Poly a, const Poly& b) {
+  while (a.size() >= b.size() && !a.empty()) {
+    const Rational f = a.back() / b.back();
+    const std::size_t shift = a.size() - b.size();
+    for (std::size_t k = 0; k < b.size(); ++k) a[shift + k] -= f * b[k];
+    a.pop_back();  // the leading term cancels exactly
+    trim(a);
+  }
+  return a;
+}
+
+Poly quotient(Poly a, const Poly& b) {
+  if (a.size() < b.size()) return {};
+  Poly q(a.size() - b.size() + 1, Rational(0));
+  while (a.size() >= b.size() && !a.empty()) {
+    const Rational f = a.back() / b.back();
+    const std::size_t shift = a.size() - b.size();
+    q[shift] = f;
+    for (std::size_t k = 0; k < b.size(); ++k) a[shift + k] -= f * b[k];
+    a.pop_back();
+    trim(a);
+  }
+  trim(q);
+  return q;
+}
+
+Poly derivative(const Poly& p) {
+  Poly out;
+  for (std::size_t k = 1; k < p.size(); ++k) out.push_back(p[k] * Rational(static_cast<long>(k)));
+  trim(out);
+  return out;
+}
+
+Poly gcd(Poly a, Poly b) {
+  while (!b.empty()) {
+    Poly r = remainder(a, b);
+    a = std::move(b);
+    b = std::move(r);
+  }
+  return a.empty() ? a : scale(a, Rational(1) / a.back());
+}
+
+// Sign changes of the Sturm sequence at t (zeros skipped).
+std::size_t variations(const std::vector<Poly>& sturm, const Rational& t) {
+  std::size_t count = 0;
+  int last = 0;
+  for (const auto& p : sturm) {
+    const int s = sgn(eval(p, t));
+    if (s == 0) continue;
+    if (last != 0 && s != last) ++count;
+    last = s;
+  }
+  return count;
+}
+
+// Distinct real roots of p in (a, b]: Sturm's theorem on the square-free part
+// (simple roots, so a root at an endpoint is counted exactly when it is b).
+std::size_t sturm_count(const Poly& p, const Rational& a, const Rational& b) {
+  if (p.empty()) return 0;  // the zero polynomial: not a finite count; callers exclude it
+  const Poly square_free = quotient(p, gcd(p, derivative(p)));
+  std::vector<Poly> sturm = {square_free, derivative(square_free)};
+  while (!sturm.back().empty()) {
+    Poly r = scale(remainder(sturm[sturm.size() - 2], sturm.back()), Rational(-1));
+    if (r.empty()) break;
+    sturm.push_back(std::move(r));
+  }
+  if (sturm.back().empty()) sturm.pop_back();
+  return variations(sturm, a) - variations(sturm, b);
+}
+
+// g(t) = Num_0(t) − t·P(t) for symmetric t on one piece [b_k, b_{k+1}] of an
+// iid piecewise-uniform marginal, as a polynomial in t: there F(t) = F(b_k) +
+// f(t − b_k) and μ^0(t) = μ^0(b_k) + f(t² − b_k²)/2 (f the piece's density).
+// Nullopt when g vanishes identically on the piece.
+std::optional<std::size_t> piece_root_count(const PiecewiseUniform<Rational>& m, std::size_t k,
+                                            std::size_t n, const std::vector<bool>& losing) {
+  const Rational& a = m.breakpoints[k];
+  const Rational& b = m.breakpoints[k + 1];
+  const Rational f = m.masses[k] / (b - a);
+  const MarginalMoments<Rational> at = moments(m, a);
+  const Poly p0 = {Rational(at.cdf - f * a), f};
+  const Poly p1 = {Rational(1 - at.cdf + f * a), Rational(-f)};
+  const Poly mu0 = {Rational(at.below - f * a * a / 2), Rational(0), Rational(f / 2)};
+  const Poly mu1 = add({mean_of(m)}, scale(mu0, Rational(-1)));
+  std::vector<Poly> pow1(n + 1, Poly{Rational(1)});
+  std::vector<Poly> pow0(n + 1, Poly{Rational(1)});
+  for (std::size_t j = 1; j <= n; ++j) {
+    pow1[j] = mul(pow1[j - 1], p1);
+    pow0[j] = mul(pow0[j - 1], p0);
+  }
+  Rational binom(1);  // C(n − 1, j) as j runs
+  std::vector<Rational> c(n, Rational(1));
+  for (std::size_t j = 1; j < n; ++j) {
+    binom = binom * Rational(static_cast<long>(n - j)) / Rational(static_cast<long>(j));
+    c[j] = binom;
+  }
+  Poly prob;
+  Poly num;
+  for (std::size_t j = 0; j <= n; ++j) {
+    if (!losing[j]) continue;
+    if (j >= 1) {
+      const Poly w = scale(mul(pow1[j - 1], pow0[n - j]), c[j - 1]);
+      prob = add(prob, mul(w, p1));
+      num = add(num, mul(w, mu1));
+    }
+    if (j <= n - 1) {
+      const Poly w = scale(mul(pow1[j], pow0[n - 1 - j]), c[j]);
+      prob = add(prob, mul(w, p0));
+      num = add(num, mul(w, mu0));
+    }
+  }
+  const Poly g = add(num, scale(mul({Rational(0), Rational(1)}, prob), Rational(-1)));
+  if (g.empty()) return std::nullopt;
+  return sturm_count(g, a, b);
+}
+
 // Solves a x = b (dense, partial pivoting); false if singular.
 bool solve_linear(std::vector<std::vector<double>> a, std::vector<double>& b) {
   const std::size_t n = b.size();
@@ -569,6 +725,26 @@ ContinuousAnalysis<T> continuous_fixed_points(const ContinuousTeam<T>& team,
       }
       previous = s;
       left = t;
+    }
+    if constexpr (NumberTraits<T>::exact) {
+      std::size_t count = 0;
+      bool finite = true;
+      for (std::size_t k = 0; k < m.masses.size() && finite; ++k) {
+        const auto c = piece_root_count(m, k, n, losing);
+        finite = c.has_value();
+        count += c.value_or(0);
+      }
+      // The root at ω̄ is impossible (φ(ω̄) = E[ω] < ω̄), so (ω̲, ω̄] is (ω̲, ω̄).
+      if (finite) {
+        out.symmetric_root_count = count;
+        notes.push_back(fmt::format(
+            "Sturm sequences count exactly {} distinct symmetric root(s) on (ω̲, ω̄){}", count,
+            count == out.fixed_points.size() ? ", so the scan found them all"
+                                             : ": the scan missed some (closer than a grid step "
+                                               "or tangent)"));
+      } else {
+        notes.push_back("φ(t) = t on a whole piece: a continuum of symmetric fixed points");
+      }
     }
     notes.push_back(fmt::format(
         "symmetric thresholds: φ(t) − t scanned at {} grid points on (ω̲, ω̄] in {} arithmetic "

@@ -112,6 +112,11 @@ struct ContinuousAnalysis {
   bool sufficient_condition = false;     // Φ(ω̲+) > ω̲ in every coordinate (Theorem 4.2)
   bool some_member_discloses_alone = false;
   std::vector<ContinuousFixedPoint<T>> fixed_points;  // by increasing first threshold
+  // Symmetric search in Rational: the exact number of distinct roots of
+  // φ(t) = t on (ω̲, ω̄], by Sturm sequences of the polynomial Num(t) − t·P(t)
+  // on each piece of the density. Equal to the number of bracketed roots when
+  // the scan missed none.
+  std::optional<std::size_t> symmetric_root_count;
 };
 
 struct ContinuousOptions {
