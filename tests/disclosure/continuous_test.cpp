@@ -148,6 +148,41 @@ TEST(DisclosureContinuous, T9ClosedFormsLieInsideTheBrackets) {
   EXPECT_LT(2 * hi * hi - 4 * hi + 1, 0);
 }
 
+// A bimodal-ish density (20/23 of the mass on [1/2, 3/4]) under unanimity of
+// three has three symmetric roots, two of them 0.0065 apart: the Sturm count
+// sees all three, and on a coarse scan (4 points) the missed ones are
+// isolated by Sturm bisection instead.
+TEST(DisclosureContinuous, SturmCountFindsRootsACoarseScanMisses) {
+  const PiecewiseUniform<Rational> m{{q(0), q(1, 4), q(1, 2), q(3, 4), q(1)},
+                                     {q(1, 23), q(1, 23), q(20, 23), q(1, 23)}};
+  const ContinuousTeam<Rational> team{{"a", "b", "c"}, {m, m, m}};
+  std::vector<std::pair<Rational, Rational>> fine;
+  for (const std::size_t points : {1000U, 4U}) {
+    SCOPED_TRACE(testing::Message() << points << " scan points");
+    ContinuousOptions options;
+    options.scan_points = points;
+    const auto a = continuous_fixed_points(team, unanimity(3), options);
+    EXPECT_EQ(a.symmetric_root_count, std::optional<std::size_t>(3)) << a.method;
+    std::vector<std::pair<Rational, Rational>> brackets;
+    std::size_t sturm = 0;
+    for (const auto& fp : a.fixed_points) {
+      if (!fp.bracket) continue;
+      brackets.push_back(*fp.bracket);
+      sturm += fp.sturm_certified ? 1 : 0;
+      EXPECT_LT(fp.residual, 1e-11);
+    }
+    ASSERT_EQ(brackets.size(), 3U) << a.method;
+    EXPECT_EQ(sturm, points == 4 ? 2U : 0U);
+    if (points == 1000) {
+      fine = brackets;
+    } else {
+      for (std::size_t r = 0; r < 3; ++r) {  // the same three roots
+        EXPECT_NEAR(to_double(brackets[r].first), to_double(fine[r].first), 1e-11);
+      }
+    }
+  }
+}
+
 TEST(DisclosureContinuous, T9InDoubleAgreesWithRational) {
   const auto a = continuous_fixed_points(uniform_team<double>(2, 0.0, 1.0), unanimity(2));
   ASSERT_EQ(a.fixed_points.size(), 1U);

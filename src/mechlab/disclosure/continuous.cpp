@@ -213,10 +213,9 @@ std::size_t variations(const std::vector<Poly>& sturm, const Rational& t) {
   return count;
 }
 
-// Distinct real roots of p in (a, b]: Sturm's theorem on the square-free part
-// (simple roots, so a root at an endpoint is counted exactly when it is b).
-std::size_t sturm_count(const Poly& p, const Rational& a, const Rational& b) {
-  if (p.empty()) return 0;  // the zero polynomial: not a finite count; callers exclude it
+// The Sturm sequence of p's square-free part (simple roots, so V(a) − V(b)
+// counts the distinct roots in (a, b], a root at b included, one at a not).
+std::vector<Poly> sturm_sequence(const Poly& p) {
   const Poly square_free = quotient(p, gcd(p, derivative(p)));
   std::vector<Poly> sturm = {square_free, derivative(square_free)};
   while (!sturm.back().empty()) {
@@ -225,15 +224,34 @@ std::size_t sturm_count(const Poly& p, const Rational& a, const Rational& b) {
     sturm.push_back(std::move(r));
   }
   if (sturm.back().empty()) sturm.pop_back();
+  return sturm;
+}
+
+std::size_t sturm_count(const std::vector<Poly>& sturm, const Rational& a, const Rational& b) {
   return variations(sturm, a) - variations(sturm, b);
+}
+
+// Disjoint intervals (a, b] of width <= target, each holding exactly one root
+// (Sturm count 1): bisection on the counts.
+void isolate(const std::vector<Poly>& sturm, const Rational& a, const Rational& b,
+             const Rational& target, std::vector<std::pair<Rational, Rational>>& out) {
+  const std::size_t count = sturm_count(sturm, a, b);
+  if (count == 0) return;
+  if (count == 1 && b - a <= target) {
+    out.emplace_back(a, b);
+    return;
+  }
+  const Rational mid = (a + b) / 2;
+  isolate(sturm, a, mid, target, out);
+  isolate(sturm, mid, b, target, out);
 }
 
 // g(t) = Num_0(t) − t·P(t) for symmetric t on one piece [b_k, b_{k+1}] of an
 // iid piecewise-uniform marginal, as a polynomial in t: there F(t) = F(b_k) +
 // f(t − b_k) and μ^0(t) = μ^0(b_k) + f(t² − b_k²)/2 (f the piece's density).
 // Nullopt when g vanishes identically on the piece.
-std::optional<std::size_t> piece_root_count(const PiecewiseUniform<Rational>& m, std::size_t k,
-                                            std::size_t n, const std::vector<bool>& losing) {
+std::optional<Poly> piece_gap(const PiecewiseUniform<Rational>& m, std::size_t k, std::size_t n,
+                              const std::vector<bool>& losing) {
   const Rational& a = m.breakpoints[k];
   const Rational& b = m.breakpoints[k + 1];
   const Rational f = m.masses[k] / (b - a);
@@ -271,7 +289,7 @@ std::optional<std::size_t> piece_root_count(const PiecewiseUniform<Rational>& m,
   }
   const Poly g = add(num, scale(mul({Rational(0), Rational(1)}, prob), Rational(-1)));
   if (g.empty()) return std::nullopt;
-  return sturm_count(g, a, b);
+  return g;
 }
 
 // Solves a x = b (dense, partial pivoting); false if singular.
@@ -728,22 +746,47 @@ ContinuousAnalysis<T> continuous_fixed_points(const ContinuousTeam<T>& team,
     }
     if constexpr (NumberTraits<T>::exact) {
       std::size_t count = 0;
-      bool finite = true;
-      for (std::size_t k = 0; k < m.masses.size() && finite; ++k) {
-        const auto c = piece_root_count(m, k, n, losing);
-        finite = c.has_value();
-        count += c.value_or(0);
+      std::vector<std::vector<Poly>> sequences;
+      for (std::size_t k = 0; k < m.masses.size(); ++k) {
+        const auto g = piece_gap(m, k, n, losing);
+        if (!g) break;
+        sequences.push_back(sturm_sequence(*g));
+        count += sturm_count(sequences.back(), m.breakpoints[k], m.breakpoints[k + 1]);
       }
-      // The root at ω̄ is impossible (φ(ω̄) = E[ω] < ω̄), so (ω̲, ω̄] is (ω̲, ω̄).
-      if (finite) {
+      if (sequences.size() < m.masses.size()) {
+        notes.push_back("φ(t) = t on a whole piece: a continuum of symmetric fixed points");
+      } else {
+        // φ(ω̄) = E[ω] < ω̄, so the count on (ω̲, ω̄] is the count on (ω̲, ω̄).
         out.symmetric_root_count = count;
+        const std::size_t scanned = out.fixed_points.size();
+        if (count > scanned) {
+          // Roots the scan missed (closer than a grid step, or tangencies):
+          // isolate every root by Sturm bisection and add the ones outside the
+          // scan's brackets, each certified by a Sturm count of 1 on (a, b].
+          for (std::size_t k = 0; k < m.masses.size(); ++k) {
+            std::vector<std::pair<Rational, Rational>> intervals;
+            isolate(sequences[k], m.breakpoints[k], m.breakpoints[k + 1], target, intervals);
+            for (const auto& [a, b] : intervals) {
+              const bool known = std::any_of(
+                  out.fixed_points.begin(), out.fixed_points.begin() + static_cast<long>(scanned),
+                  [&](const ContinuousFixedPoint<T>& f) {
+                    return !(f.bracket->second < a || b < f.bracket->first);
+                  });
+              if (known) continue;
+              ContinuousFixedPoint<T> p =
+                  evaluate_point(team, protocol, std::vector<double>(n, dbl(T((a + b) / 2))));
+              p.bracket = std::make_pair(a, b);
+              p.sturm_certified = true;
+              out.fixed_points.push_back(std::move(p));
+            }
+          }
+        }
         notes.push_back(fmt::format(
             "Sturm sequences count exactly {} distinct symmetric root(s) on (ω̲, ω̄){}", count,
-            count == out.fixed_points.size() ? ", so the scan found them all"
-                                             : ": the scan missed some (closer than a grid step "
-                                               "or tangent)"));
-      } else {
-        notes.push_back("φ(t) = t on a whole piece: a continuum of symmetric fixed points");
+            count == scanned ? ", all found by the scan"
+                             : fmt::format(", the scan found {}; the others were isolated by "
+                                           "Sturm bisection",
+                                           scanned)));
       }
     }
     notes.push_back(fmt::format(

@@ -97,6 +97,10 @@ struct ContinuousFixedPoint {
   // φ(a) − a > 0 > φ(b) − b (or the reverse), the signs computed in T (exact
   // for Rational), and P(ND) > 0 on it.
   std::optional<std::pair<T, T>> bracket;
+  // Rational symmetric search only: the bracket is certified by a Sturm count
+  // of exactly one root on (a, b] instead of a sign change (a root the scan
+  // missed, e.g. a tangency where φ(t) − t keeps its sign).
+  bool sturm_certified = false;
 };
 
 enum class FixedPointSearch {
@@ -114,8 +118,8 @@ struct ContinuousAnalysis {
   std::vector<ContinuousFixedPoint<T>> fixed_points;  // by increasing first threshold
   // Symmetric search in Rational: the exact number of distinct roots of
   // φ(t) = t on (ω̲, ω̄], by Sturm sequences of the polynomial Num(t) − t·P(t)
-  // on each piece of the density. Equal to the number of bracketed roots when
-  // the scan missed none.
+  // on each piece of the density. When the scan found fewer, the missing ones
+  // are isolated by Sturm bisection, so every symmetric root is listed.
   std::optional<std::size_t> symmetric_root_count;
 };
 
