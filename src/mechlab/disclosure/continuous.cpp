@@ -754,7 +754,7 @@ ContinuousAnalysis<T> continuous_fixed_points(const ContinuousTeam<T>& team,
         count += sturm_count(sequences.back(), m.breakpoints[k], m.breakpoints[k + 1]);
       }
       if (sequences.size() < m.masses.size()) {
-        notes.push_back("φ(t) = t on a whole piece: a continuum of symmetric fixed points");
+        notes.emplace_back("φ(t) = t on a whole piece: a continuum of symmetric fixed points");
       } else {
         // φ(ω̄) = E[ω] < ω̄, so the count on (ω̲, ω̄] is the count on (ω̲, ω̄).
         out.symmetric_root_count = count;
@@ -766,7 +766,9 @@ ContinuousAnalysis<T> continuous_fixed_points(const ContinuousTeam<T>& team,
           for (std::size_t k = 0; k < m.masses.size(); ++k) {
             std::vector<std::pair<Rational, Rational>> intervals;
             isolate(sequences[k], m.breakpoints[k], m.breakpoints[k + 1], target, intervals);
-            for (const auto& [a, b] : intervals) {
+            for (const auto& interval : intervals) {
+              const Rational& a = interval.first;
+              const Rational& b = interval.second;
               const bool known = std::any_of(
                   out.fixed_points.begin(), out.fixed_points.begin() + static_cast<long>(scanned),
                   [&](const ContinuousFixedPoint<T>& f) {
