@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,8 @@ void add_disclosure_continuous_claims(Registry& registry) {
            bool row_ok =
                a.sufficient_condition && !a.some_member_discloses_alone &&
                a.limit_at_lower_corner == std::vector<Rational>(row.n, fraction(1, row.den)) &&
-               a.fixed_points.size() == 1;
+               a.fixed_points.size() == 1 &&
+               a.symmetric_root_count == std::optional<std::size_t>(1);
            for (const auto& fp : a.fixed_points) {
              roots += fmt::format("{}{:.8f}", roots.empty() ? "" : "/", fp.thresholds[0]);
              // Every point is interior (Theorem 4.3): all thresholds inside (0, 1).
@@ -65,10 +67,12 @@ void add_disclosure_continuous_claims(Registry& registry) {
            }
            ok = ok && row_ok;
            evidence += fmt::format(
-               "{}({},{}): t* = {} [{}], φ(0+) = {}", evidence.empty() ? "" : "; ", row.n, row.k,
-               roots.empty() ? "none" : roots,
+               "{}({},{}): t* = {} [{}, Sturm count {}], φ(0+) = {}", evidence.empty() ? "" : "; ",
+               row.n, row.k, roots.empty() ? "none" : roots,
                a.fixed_points.empty() || !a.fixed_points[0].bracket ? "no bracket"
                                                                     : "exact bracket <= 1e-12",
+               a.symmetric_root_count ? fmt::format("{}", *a.symmetric_root_count)
+                                      : std::string("-"),
                to_string(a.limit_at_lower_corner[0]));
          }
          return CheckResult{ok, evidence};
@@ -87,6 +91,7 @@ void add_disclosure_continuous_claims(Registry& registry) {
            const auto map = dc::no_disclosure_map(uniform01(n), dc::unilateral(n),
                                                   std::vector<Rational>(n, fraction(1, 2)));
            ok = ok && a.fixed_points.empty() && !a.sufficient_condition &&
+                a.symmetric_root_count == std::optional<std::size_t>(0) &&
                 map.posterior == std::vector<Rational>(n, fraction(1, 4));
            evidence += fmt::format("{}N = {}: {} fixed points, φ(0+) = {}, φ(1/2) = {}",
                                    evidence.empty() ? "" : "; ", n, a.fixed_points.size(),
