@@ -1,13 +1,15 @@
-// mechlab disclosure equilibria|effort|design FILE, mechlab disclosure sweep:
+// mechlab disclosure equilibria|effort|design|continuous FILE, mechlab disclosure sweep:
 // team disclosure under deliberation protocols (002, docs/disclosure.md).
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "command.hpp"
 #include "mechlab/core/error.hpp"
+#include "mechlab/disclosure/continuous.hpp"
 #include "mechlab/disclosure/design.hpp"
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
@@ -31,12 +33,59 @@ struct DisclosureArgs {
   std::string to = "99/100";
   std::string step = "1/100";
   std::uint64_t max_profiles = 50'000'000;
+  std::vector<std::size_t> grids;  // continuous: midpoint grid sizes to discretise with
 };
 
 template <class T>
-dc::Model<T> load_model(const DisclosureArgs& args, const GlobalOptions& options) {
+dc::Model<T> read_file(const DisclosureArgs& args, const GlobalOptions& options) {
   const io::Document doc = load(args.file, options);
   return dc::read_model<T>(io::Node(doc), options.read_options());
+}
+
+// A finite model ("outcomes" and "prior") for every verb but `continuous`.
+template <class T>
+dc::Model<T> load_model(const DisclosureArgs& args, const GlobalOptions& options) {
+  auto model = read_file<T>(args, options);
+  if (model.continuous) {
+    throw InputError("/marginals",
+                     "finite outcomes (\"outcomes\" and \"prior\") for this verb; continuous "
+                     "marginals go to `mechlab disclosure continuous`",
+                     "continuous marginals");
+  }
+  return model;
+}
+
+template <class T>
+Result continuous(const DisclosureArgs& args, const GlobalOptions& options) {
+  const auto model = read_file<T>(args, options);
+  if (!model.continuous) {
+    throw InputError("/marginals",
+                     "continuous marginals for this verb (finite models: `mechlab disclosure "
+                     "equilibria`)",
+                     "none");
+  }
+  for (const std::size_t n : args.grids) {
+    if (n < 2) throw InputError("--grid", "grid sizes of at least 2", fmt::format("{}", n));
+  }
+  Progress progress(options.progress_options());
+  dc::DiscretisationOptions study_options;
+  study_options.equilibria.max_profiles = args.max_profiles;
+  nlohmann::json list = nlohmann::json::array();
+  std::string text;
+  for (const auto& protocol : model.protocols) {
+    const auto analysis = dc::continuous_fixed_points(*model.continuous, protocol, {}, progress);
+    std::optional<dc::DiscretisationStudy<T>> study;
+    if (!args.grids.empty()) {
+      study = dc::discretisation_study(*model.continuous, protocol, args.grids, study_options,
+                                       progress);
+    }
+    const dc::DiscretisationStudy<T>* grids = study ? &*study : nullptr;
+    list.push_back(dc::continuous_json(*model.continuous, protocol, analysis, grids));
+    text += (text.empty() ? "" : "\n") +
+            dc::continuous_text(*model.continuous, protocol, analysis, grids);
+  }
+  emit(options, nlohmann::json{{"protocols", std::move(list)}}, text);
+  return 0;
 }
 
 template <class T>
@@ -268,6 +317,18 @@ const Register disclosure_family{Family{
           ->check(CLI::IsMember({"file", "k-majority", "all"}));
       on_run(d, options, action, args, [](const DisclosureArgs& a, const GlobalOptions& o) {
         return o.use_double() ? design<double>(a, o) : design<Rational>(a, o);
+      });
+      CLI::App* c = cmd.add_subcommand(
+          "continuous",
+          "continuous outcomes (Theorem 4): the partial-disclosure equilibria t* = Φ(t*) of each "
+          "protocol with exact brackets, and the discretised game on midpoint grids with its "
+          "artefacts flagged");
+      add_file(c, *args);
+      c->add_option("--grid", args->grids,
+                    "midpoint grid sizes n to discretise with, e.g. --grid 5,10,20 (default: none)")
+          ->delimiter(',');
+      on_run(c, options, action, args, [](const DisclosureArgs& a, const GlobalOptions& o) {
+        return o.use_double() ? continuous<double>(a, o) : continuous<Rational>(a, o);
       });
       CLI::App* s = cmd.add_subcommand(
           "sweep",

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "mechlab/core/rng.hpp"
-#include "mechlab/disclosure/continuous_io.hpp"
+#include "mechlab/disclosure/io.hpp"
 #include "support.hpp"
 
 namespace mechlab::disclosure {
@@ -336,30 +336,40 @@ TEST(DisclosureContinuous, InvalidInputNamesTheJsonPointer) {
   EXPECT_EQ(input_error([] { discretise(uniform01(2), 1); }).pointer(), "/grid");
 }
 
-ContinuousTeam<Rational> read_text(const std::string& text) {
-  const io::Document doc = io::parse_json(text);
-  return read_continuous_team<Rational>(io::Node(doc));
+// A disclosure model file with marginals: the keys given, plus the header and
+// a protocol.
+std::string model_file(const std::string& keys) {
+  return R"({"model": "disclosure", "version": 1, "protocols": [{"unanimity": true}], )" + keys +
+         "}";
+}
+
+ContinuousTeam<Rational> read_text(const std::string& keys) {
+  const io::Document doc = io::parse_json(model_file(keys));
+  return *read_model<Rational>(io::Node(doc)).continuous;
 }
 
 TEST(DisclosureContinuous, ReaderBuildsTheTeamExactly) {
-  const auto team = read_text(R"({"members": ["ann", "bob"], "marginals": {
+  const auto team = read_text(R"("members": ["ann", "bob"], "marginals": {
       "bob": {"breakpoints": [0, "1/2", 1], "masses": ["3/4", 0.25]},
-      "ann": {"uniform": [0, 1]}}})");
+      "ann": {"uniform": [0, 1]}})");
   EXPECT_EQ(team.members, (std::vector<std::string>{"ann", "bob"}));
   EXPECT_EQ(team.marginals[0].breakpoints, (std::vector<Rational>{q(0), q(1)}));
   EXPECT_EQ(team.marginals[0].masses, (std::vector<Rational>{q(1)}));
   EXPECT_EQ(team.marginals[1].breakpoints, (std::vector<Rational>{q(0), q(1, 2), q(1)}));
   EXPECT_EQ(team.marginals[1].masses, (std::vector<Rational>{q(3, 4), q(1, 4)}));
-  const io::Document doc = io::parse_json(R"({"members": ["a", "b"], "marginals": {
-      "a": {"uniform": [0, 1]}, "b": {"uniform": [0, 2]}}})");
-  const auto doubles = read_continuous_team<double>(io::Node(doc));
-  EXPECT_DOUBLE_EQ(doubles.marginals[1].high(), 2.0);
+  const io::Document doc = io::parse_json(model_file(R"("members": ["a", "b"], "marginals": {
+      "a": {"uniform": [0, 1]}, "b": {"uniform": [0, 2]}})"));
+  const auto doubles = read_model<double>(io::Node(doc));
+  ASSERT_TRUE(doubles.continuous.has_value());
+  EXPECT_DOUBLE_EQ(doubles.continuous->marginals[1].high(), 2.0);
+  EXPECT_EQ(doubles.protocols.size(), 1U);
+  EXPECT_TRUE(doubles.team.values.empty());
 }
 
 TEST(DisclosureContinuous, ReaderErrorsNameTheFilesPointer) {
   const auto pointer = [](const std::string& marginals) {
     return input_error(
-               [&] { read_text(R"({"members": ["ann", "bob"], "marginals": )" + marginals + "}"); })
+               [&] { read_text(R"("members": ["ann", "bob"], "marginals": )" + marginals); })
         .pointer();
   };
   const std::string ann = R"("ann": {"uniform": [0, 1]})";

@@ -308,27 +308,64 @@ Protocol read_protocol(const io::Node& node, const std::vector<std::string>& mem
   return p;
 }
 
-}  // namespace
+// A continuous marginal (spec §3.6): U[lo, hi] or a piecewise-uniform density.
+template <class T>
+PiecewiseUniform<T> read_marginal(const io::Node& node, const io::ReadOptions& options) {
+  node.expect_object(
+      R"(a marginal {"uniform": [lo, hi]} or {"breakpoints": [...], "masses": [...]})");
+  PiecewiseUniform<T> out;
+  if (const auto uniform = node.find("uniform")) {
+    node.allow_only({"uniform"});
+    const auto ends = uniform->items("[lo, hi]");
+    if (ends.size() != 2) uniform->fail("[lo, hi]", fmt::format("{} numbers", ends.size()));
+    out.breakpoints = {read_number<T>(ends[0], options), read_number<T>(ends[1], options)};
+    if (!(out.breakpoints[0] < out.breakpoints[1])) {
+      ends[1].fail(
+          fmt::format("a value above lo = {}", NumberTraits<T>::to_text(out.breakpoints[0])),
+          ends[1].describe());
+    }
+    out.masses = {T(1)};
+    return out;
+  }
+  node.allow_only({"breakpoints", "masses"});
+  const io::Node breakpoints = node.at("breakpoints");
+  const auto b = breakpoints.items("an array of at least 2 increasing breakpoints");
+  if (b.size() < 2) {
+    breakpoints.fail("at least 2 breakpoints (ω̲ < ω̄)", fmt::format("{}", b.size()));
+  }
+  for (std::size_t k = 0; k < b.size(); ++k) {
+    out.breakpoints.push_back(read_number<T>(b[k], options));
+    if (k > 0 && !(out.breakpoints[k - 1] < out.breakpoints[k])) {
+      b[k].fail(fmt::format("a value above {} (strictly increasing)",
+                            NumberTraits<T>::to_text(out.breakpoints[k - 1])),
+                b[k].describe());
+    }
+  }
+  const io::Node masses = node.at("masses");
+  const auto m = masses.items("an array of piece probabilities");
+  if (m.size() + 1 != b.size()) {
+    masses.fail(fmt::format("{} masses (one per piece)", b.size() - 1),
+                fmt::format("{}", m.size()));
+  }
+  T total(0);
+  for (const io::Node& x : m) {
+    T p = read_number<T>(x, options);
+    // Theorem 4 needs full support on the box.
+    if (!(p > T(0))) x.fail("a positive probability (full support, Theorem 4)", x.describe());
+    total += p;
+    out.masses.push_back(std::move(p));
+  }
+  if (!nearly_equal(total, T(1))) {
+    masses.fail("probabilities summing to 1",
+                fmt::format("a sum of {}", NumberTraits<T>::to_text(total)));
+  }
+  return out;
+}
 
 template <class T>
-Model<T> read_model(const io::Node& root, const io::ReadOptions& options) {
-  io::require_header(root, "disclosure");
-  root.allow_only(
-      {"model", "version", "name", "members", "outcomes", "prior", "protocols", "effort", "costs"});
-  Model<T> model;
-  if (const auto name = root.find("name")) model.name = name->as_string();
-  Team<T>& team = model.team;
-  team.members = read_members(root.at("members"));
-  const std::vector<std::string>& members = team.members;
+void read_protocols(const io::Node& root, Model<T>& model, const io::ReadOptions& options) {
+  const std::vector<std::string>& members = model.team.members;
   const std::size_t n = members.size();
-  const io::Node outcomes = root.at("outcomes");
-  for (const auto& node : per_member(outcomes, members, "a list of outcome values")) {
-    team.values.push_back(read_outcomes<T>(*node, options));
-  }
-  const auto effort = root.find("effort");
-  require_fit(outcomes, team.values, effort ? n + 1 : 1, options);
-  team.prior = read_prior<T>(root.at("prior"), members, team.values, options);
-
   const io::Node protocols = root.at("protocols");
   const auto items = protocols.nonempty_items("a non-empty array of protocols");
   // W as one bit per coalition (std::vector<bool>): 2^N / 8 bytes a protocol.
@@ -341,6 +378,45 @@ Model<T> read_model(const io::Node& root, const io::ReadOptions& options) {
                                io::format_bytes(bytes)));
   }
   for (const io::Node& p : items) model.protocols.push_back(read_protocol<T>(p, members, options));
+}
+
+}  // namespace
+
+template <class T>
+Model<T> read_model(const io::Node& root, const io::ReadOptions& options) {
+  io::require_header(root, "disclosure");
+  const bool continuous = root.find("marginals").has_value();
+  if (continuous) {
+    root.allow_only({"model", "version", "name", "members", "marginals", "protocols"});
+  } else {
+    root.allow_only({"model", "version", "name", "members", "outcomes", "prior", "protocols",
+                     "effort", "costs"});
+  }
+  Model<T> model;
+  if (const auto name = root.find("name")) model.name = name->as_string();
+  Team<T>& team = model.team;
+  team.members = read_members(root.at("members"));
+  const std::vector<std::string>& members = team.members;
+  const std::size_t n = members.size();
+  if (continuous) {
+    ContinuousTeam<T> c{members, {}};
+    for (const auto& node : per_member(root.at("marginals"), members, "a marginal")) {
+      c.marginals.push_back(read_marginal<T>(*node, options));
+    }
+    validate(c);  // everything above already holds; keeps the invariant in one place
+    model.continuous = std::move(c);
+    read_protocols(root, model, options);
+    return model;
+  }
+  const io::Node outcomes = root.at("outcomes");
+  for (const auto& node : per_member(outcomes, members, "a list of outcome values")) {
+    team.values.push_back(read_outcomes<T>(*node, options));
+  }
+  const auto effort = root.find("effort");
+  require_fit(outcomes, team.values, effort ? n + 1 : 1, options);
+  team.prior = read_prior<T>(root.at("prior"), members, team.values, options);
+
+  read_protocols(root, model, options);
 
   if (effort) {
     effort->expect_object(R"(an object {"shirk": {member: prior}})");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/disclosure/continuous.hpp"
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/model.hpp"
 #include "mechlab/disclosure/protocol.hpp"
@@ -22,6 +23,9 @@ struct Model {
   std::vector<Protocol> protocols;            // at least one
   std::optional<EffortTechnology<T>> effort;  // "effort": F(·; e_{N∖i}) per member
   std::vector<T> costs;                       // "costs": c_i > 0 (optional)
+  // "marginals" instead of "outcomes" and "prior": continuous independent
+  // outcomes (spec §3.6); then `team` holds only the member names.
+  std::optional<ContinuousTeam<T>> continuous;
 };
 
 // Validates everything before any computation; InputError with the JSON pointer.

@@ -496,6 +496,138 @@ std::string k_majority_text(const BinaryEffortModel& model, const std::vector<T>
   return out + table.render() + fmt::format("K* = {}\n", joined(ks));
 }
 
+namespace {
+
+std::string decimals(const std::vector<double>& xs) {
+  std::vector<std::string> out;
+  for (const double x : xs) out.push_back(fmt::format("{:.9g}", x));
+  return fmt::format("({})", joined(out));
+}
+
+template <class T>
+std::string bracket_text(const ContinuousFixedPoint<T>& f) {
+  if (!f.bracket) return "none (Newton estimate, residual checked)";
+  return fmt::format("[{:.15g}, {:.15g}] ({})", NumberTraits<T>::to_double(f.bracket->first),
+                     NumberTraits<T>::to_double(f.bracket->second),
+                     f.sturm_certified ? "exactly one root by a Sturm count"
+                                       : "φ(t) − t changes sign, computed exactly");
+}
+
+template <class T>
+json fixed_point_json(const ContinuousFixedPoint<T>& f) {
+  json j = {{"thresholds", f.thresholds},
+            {"prob_no_disclosure", f.prob_no_disclosure},
+            {"residual", f.residual},
+            {"sturm_certified", f.sturm_certified}};
+  if (f.bracket)
+    j["bracket"] = {io::number_json(f.bracket->first), io::number_json(f.bracket->second)};
+  return j;
+}
+
+}  // namespace
+
+template <class T>
+json continuous_json(const ContinuousTeam<T>& team, const Protocol& protocol,
+                     const ContinuousAnalysis<T>& analysis, const DiscretisationStudy<T>* study) {
+  json points = json::array();
+  for (const auto& f : analysis.fixed_points) points.push_back(fixed_point_json(f));
+  json out = {{"protocol", protocol.name},
+              {"search", analysis.search == FixedPointSearch::symmetric_scan ? "symmetric_scan"
+                                                                             : "multistart_newton"},
+              {"method", analysis.method},
+              {"limit_at_lower_corner", by_member(team.members, analysis.limit_at_lower_corner)},
+              {"sufficient_condition", analysis.sufficient_condition},
+              {"some_member_discloses_alone", analysis.some_member_discloses_alone},
+              {"fixed_points", std::move(points)}};
+  if (analysis.symmetric_root_count) out["symmetric_root_count"] = *analysis.symmetric_root_count;
+  if (study != nullptr) {
+    json grids = json::array();
+    for (const auto& g : study->grids) {
+      json classes = json::array();
+      for (const auto& c : g.classes) {
+        json one = {{"kind", kind_name(c.equilibrium.kind)},
+                    {"prob_no_disclosure", io::number_json(c.equilibrium.prob_no_disclosure)},
+                    {"n_times_prob_no_disclosure", io::number_json(c.n_times_prob_no_disclosure)},
+                    {"flag", artefact_flag_text(c.flag)},
+                    {"reason", c.reason}};
+        if (!c.equilibrium.posterior.empty()) {
+          one["posterior"] = by_member(team.members, c.equilibrium.posterior);
+        }
+        if (c.cluster) one["cluster"] = *c.cluster;
+        classes.push_back(std::move(one));
+      }
+      json clusters = json::array();
+      for (const auto& k : g.clusters) {
+        json one = {{"classes", k.classes}, {"mean_posterior", k.mean_posterior}};
+        if (k.polished) one["polished"] = fixed_point_json(*k.polished);
+        clusters.push_back(std::move(one));
+      }
+      grids.push_back(
+          {{"n", g.n}, {"classes", std::move(classes)}, {"clusters", std::move(clusters)}});
+    }
+    out["discretisation"] = std::move(grids);
+  }
+  return out;
+}
+
+template <class T>
+std::string continuous_text(const ContinuousTeam<T>& team, const Protocol& protocol,
+                            const ContinuousAnalysis<T>& analysis,
+                            const DiscretisationStudy<T>* study) {
+  std::vector<std::string> limits;
+  for (std::size_t i = 0; i < team.member_count(); ++i) {
+    limits.push_back(fmt::format("{}: {}", member_name(team.members, i),
+                                 text(analysis.limit_at_lower_corner[i])));
+  }
+  std::string out = fmt::format(
+      "protocol {}: Φ(ω̲+) = ({}); Theorem 4.2's sufficient condition Φ(ω̲+) > ω̲ {}{}\n",
+      protocol.name, joined(limits), analysis.sufficient_condition ? "holds" : "fails",
+      analysis.some_member_discloses_alone
+          ? "; some member discloses alone, so no partial-disclosure equilibrium (Theorem 4.2)"
+          : "");
+  out += fmt::format("  search: {}\n", analysis.method);
+  if (analysis.symmetric_root_count) {
+    out += fmt::format("  symmetric roots of φ(t) = t (Sturm count): {}\n",
+                       *analysis.symmetric_root_count);
+  }
+  out += fmt::format(
+      "  {} partial-disclosure equilibri{} (fixed points t* = Φ(t*) with P(ND) > 0; full "
+      "disclosure always exists)\n",
+      analysis.fixed_points.size(), analysis.fixed_points.size() == 1 ? "um" : "a");
+  for (std::size_t k = 0; k < analysis.fixed_points.size(); ++k) {
+    const auto& f = analysis.fixed_points[k];
+    out += fmt::format("  #{} t* = {}, P(ND) = {:.9g}, residual {:.1e}\n      bracket {}\n", k + 1,
+                       decimals(f.thresholds), f.prob_no_disclosure, f.residual, bracket_text(f));
+  }
+  if (study == nullptr) return out;
+  for (const auto& g : study->grids) {
+    out += fmt::format("  midpoint grid n = {}: {} equilibrium class{}\n", g.n, g.classes.size(),
+                       g.classes.size() == 1 ? "" : "es");
+    for (const auto& c : g.classes) {
+      const auto& e = c.equilibrium;
+      out += fmt::format("    {:<9} P(ND) = {:<12} {}  {}{}\n", kind_name(e.kind),
+                         text(e.prob_no_disclosure),
+                         e.posterior.empty() ? std::string("ω^ND off path")
+                                             : fmt::format("ω^ND = ({})",
+                                                           [&] {
+                                                             std::vector<std::string> v;
+                                                             for (const auto& x : e.posterior)
+                                                               v.push_back(text(x));
+                                                             return joined(v);
+                                                           }()),
+                         artefact_flag_text(c.flag),
+                         c.cluster ? fmt::format(" (cluster {})", *c.cluster + 1) : "");
+    }
+    for (std::size_t k = 0; k < g.clusters.size(); ++k) {
+      const auto& cl = g.clusters[k];
+      out += fmt::format("    cluster {}: {} class{}, polished t* = {}\n", k + 1, cl.classes.size(),
+                         cl.classes.size() == 1 ? "" : "es",
+                         cl.polished ? decimals(cl.polished->thresholds) : "(Newton failed)");
+    }
+  }
+  return out;
+}
+
 template <class T>
 using Equilibria = std::vector<Equilibrium<T>>;
 template <class T>
@@ -514,7 +646,12 @@ using GainsList = std::vector<EffortGains<T>>;
                                    const std::vector<T>&);                                     \
   template std::vector<std::size_t> optimal_consensus(const std::vector<T>&);                  \
   template json k_majority_json(const BinaryEffortModel&, const std::vector<T>&);              \
-  template std::string k_majority_text(const BinaryEffortModel&, const std::vector<T>&);
+  template std::string k_majority_text(const BinaryEffortModel&, const std::vector<T>&);       \
+  template json continuous_json(const ContinuousTeam<T>&, const Protocol&,                     \
+                                const ContinuousAnalysis<T>&, const DiscretisationStudy<T>*);  \
+  template std::string continuous_text(const ContinuousTeam<T>&, const Protocol&,              \
+                                       const ContinuousAnalysis<T>&,                           \
+                                       const DiscretisationStudy<T>*);
 
 MECHLAB_DISCLOSURE_REPORT(Rational)
 MECHLAB_DISCLOSURE_REPORT(double)

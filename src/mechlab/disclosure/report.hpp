@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/disclosure/continuous.hpp"
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
 #include "mechlab/disclosure/model.hpp"
@@ -92,5 +93,18 @@ template <class T>
 nlohmann::json k_majority_json(const BinaryEffortModel& model, const std::vector<T>& gains);
 template <class T>
 std::string k_majority_text(const BinaryEffortModel& model, const std::vector<T>& gains);
+
+// (e) Continuous outcomes (spec §3.6): Φ(ω̲+) and Theorem 4.2's sufficient
+// condition, the fixed points (partial-disclosure equilibria) with their
+// brackets, and, when grids were studied, every discretised class with its
+// artefact flag and the polished clusters.
+template <class T>
+nlohmann::json continuous_json(const ContinuousTeam<T>& team, const Protocol& protocol,
+                               const ContinuousAnalysis<T>& analysis,
+                               const DiscretisationStudy<T>* study);
+template <class T>
+std::string continuous_text(const ContinuousTeam<T>& team, const Protocol& protocol,
+                            const ContinuousAnalysis<T>& analysis,
+                            const DiscretisationStudy<T>* study);
 
 }  // namespace mechlab::disclosure
