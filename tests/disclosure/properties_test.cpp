@@ -225,6 +225,25 @@ TEST(DisclosureProperties, T8LeastDisclosureRuleIsTheInteriorEquilibrium) {
       "binary"));
 }
 
+TEST(DisclosureProperties, DoubleModeAgreesOnT4) {
+  const auto exact = t4(false);
+  EffortTechnology<double> tech;
+  const auto to_double = [](const Vec& v) {
+    std::vector<double> out;
+    for (const auto& x : v) out.push_back(x.get_d());
+    return out;
+  };
+  tech.full.members = exact.full.members;
+  for (const auto& v : exact.full.values) tech.full.values.push_back(to_double(v));
+  tech.full.prior = to_double(exact.full.prior);
+  for (const auto& s : exact.shirk) tech.shirk.push_back(to_double(s));
+  EXPECT_TRUE(effort_type(tech).team_improving);
+  const auto cons = full_effort_set(tech, unanimity(2));
+  ASSERT_EQ(cons.maximal.size(), 1U);
+  EXPECT_NEAR(cons.maximal[0].gain[0], 1.0 / 6, 1e-12);
+  EXPECT_TRUE(dominance(cons, full_effort_set(tech, unilateral(2))).strict);
+}
+
 // A random 2-member technology: 2 or 3 values each, random full-support pmfs.
 EffortTechnology<Rational> random_technology(Rng& rng) {
   std::uniform_int_distribution<int> size(2, 3);
@@ -324,8 +343,8 @@ TEST(DisclosureProperties, Prop6SignPatternOnRandomDraws) {
     if (which == 3) m.qT0 = lower(m.qT1);
     const auto check = prop6_check(m);
     EXPECT_EQ(static_cast<int>(check.which), which);
-    EXPECT_TRUE(check.holds) << prop6_case_text(check.which) << " fails at K = "
-                             << check.violation.value_or(0);
+    EXPECT_TRUE(check.holds) << prop6_case_text(check.which)
+                             << " fails at K = " << check.violation.value_or(0);
   }
   // Two parameters moved at once is none of the cases.
   BinaryEffortModel both = figure2_baseline(4);
@@ -349,8 +368,7 @@ TEST(DisclosureProperties, Observation1PerfectCorrelationLeavesOnlyFullDisclosur
   }
   // The same marginals without correlation (independent) admit partial disclosure.
   bool partial = false;
-  const auto team = team_of({{q(0), q(1), q(3)}, {q(-1), q(0), q(2)}},
-                            product(diagonal, diagonal));
+  const auto team = team_of({{q(0), q(1), q(3)}, {q(-1), q(0), q(2)}}, product(diagonal, diagonal));
   for (const auto& e : all_equilibria(team, unanimity(2)))
     partial = partial || e.kind != DisclosureKind::full;
   EXPECT_TRUE(partial);

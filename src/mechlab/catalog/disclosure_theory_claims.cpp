@@ -82,9 +82,9 @@ dc::EffortTechnology<Rational> t4(bool self_improving) {
   const Vec high = {fraction(1, 4), fraction(1, 3), fraction(5, 12)};
   const Vec low = {fraction(1, 2), fraction(1, 3), fraction(1, 6)};
   dc::EffortTechnology<Rational> tech;
-  tech.full = team_of({{fraction(0), fraction(1), fraction(2)},
-                       {fraction(0), fraction(1), fraction(2)}},
-                      product(high, high));
+  tech.full =
+      team_of({{fraction(0), fraction(1), fraction(2)}, {fraction(0), fraction(1), fraction(2)}},
+              product(high, high));
   tech.shirk = self_improving ? std::vector<Vec>{product(low, high), product(high, low)}
                               : std::vector<Vec>{product(high, low), product(low, high)};
   return tech;
@@ -197,10 +197,10 @@ void add_equilibrium_claims(Registry& registry) {
          bool informative = true;
          std::size_t pairs = 0;
          for (int model = 0; model < 2; ++model) {
-           const auto team =
-               team_of({{fraction(0), fraction(1)}, {fraction(-1), fraction(2)},
-                        {fraction(1), fraction(4)}},
-                       random_pmf(rng, 8));
+           const auto team = team_of({{fraction(0), fraction(1)},
+                                      {fraction(-1), fraction(2)},
+                                      {fraction(1), fraction(4)}},
+                                     random_pmf(rng, 8));
            std::vector<std::vector<dc::Equilibrium<Rational>>> eqs;
            for (const auto& p : protocols) eqs.push_back(dc::all_equilibria(team, p, {}, progress));
            for (std::size_t a = 0; a < protocols.size(); ++a) {
@@ -239,9 +239,9 @@ void add_equilibrium_claims(Registry& registry) {
          std::size_t checked = 0;
          std::size_t equilibria = 0;
          std::string failure;
-         const std::vector<dc::Protocol> protocols = {
-             dc::k_majority(3, 2), dc::unanimity(3), dc::leader(3, 0),
-             dc::from_minimal_winning(3, {0b001, 0b110})};
+         const std::vector<dc::Protocol> protocols = {dc::k_majority(3, 2), dc::unanimity(3),
+                                                      dc::leader(3, 0),
+                                                      dc::from_minimal_winning(3, {0b001, 0b110})};
          for (int model = 0; model < 2; ++model) {
            const auto team = random_team(rng);
            const auto space = dc::outcome_space(team);
@@ -273,9 +273,10 @@ void add_equilibrium_claims(Registry& registry) {
                bool found = false;
                for (const auto& e : classes) found = found || e.disclosure == d;
                if (!found && failure.empty())
-                 failure = fmt::format("; model {}, {}: an equilibrium rule without a threshold "
-                                       "class",
-                                       model, protocol.name);
+                 failure = fmt::format(
+                     "; model {}, {}: an equilibrium rule without a threshold "
+                     "class",
+                     model, protocol.name);
                ok = ok && found;
              }
            }
@@ -297,10 +298,10 @@ void add_equilibrium_claims(Registry& registry) {
          std::size_t runs = 0;
          std::size_t interior = 0;
          for (int model = 0; model < 2; ++model) {
-           const auto team =
-               team_of({{fraction(0), fraction(1)}, {fraction(-1), fraction(2)},
-                        {fraction(1), fraction(4)}},
-                       random_pmf(rng, 8));
+           const auto team = team_of({{fraction(0), fraction(1)},
+                                      {fraction(-1), fraction(2)},
+                                      {fraction(1), fraction(4)}},
+                                     random_pmf(rng, 8));
            for (const auto& protocol : dc::all_monotone_protocols(3)) {
              ++runs;
              const auto least = dc::least_disclosure_rule(team, protocol);
@@ -341,8 +342,8 @@ void add_equilibrium_claims(Registry& registry) {
            const Rational delta = room * fraction(weight(rng), 10);
            const Vec g{f[0] + delta, f[1] - delta, f[2] - delta, f[3] + delta};
            const auto measure = [&](const Vec& prior) {
-             const auto team = team_of({{fraction(0), fraction(1)}, {fraction(0), fraction(1)}},
-                                       prior);
+             const auto team =
+                 team_of({{fraction(0), fraction(1)}, {fraction(0), fraction(1)}}, prior);
              Vec out;
              for (const auto& e : dc::all_equilibria(team, dc::unanimity(2), {}, progress)) {
                if (e.kind != dc::DisclosureKind::interior) continue;
@@ -374,46 +375,48 @@ void add_incentive_claims(Registry& registry) {
        "payoffs U_i(e_N) - U_i(e_N\\i) coincide.",
        Expected::holds, "", [](Progress& progress) {
          Rng rng(2003);
-         auto team = team_of({{fraction(0), fraction(1), fraction(3)},
-                              {fraction(0), fraction(2)},
-                              {fraction(-1), fraction(1)}},
-                             random_pmf(rng, 12));
-         dc::EffortTechnology<Rational> tech{team, {}};
-         for (int i = 0; i < 3; ++i) tech.shirk.push_back(random_pmf(rng, 12));
-         const auto space = dc::outcome_space(team);
          bool ok = true;
          std::size_t count = 0;
          std::string sample;
-         for (const auto& e : dc::all_equilibria(team, dc::k_majority(3, 2), {}, progress)) {
-           if (e.posterior.empty()) continue;  // (4) and (5) need P(ND | e_N) > 0
-           ++count;
-           const auto g = dc::effort_gains(tech, e.disclosure, e.posterior);
-           for (std::size_t i = 0; i < 3; ++i) {
-             // U_i directly from the definition (A.5), ω^ND frozen.
-             const auto payoff = [&](const Vec& pmf) {
-               Rational u(0);
-               for (std::size_t c = 0; c < space.size(); ++c) {
-                 const Rational& w = team.values[i][space.digit(c, i)];
-                 u += pmf[c] * (e.disclosure[c] * w + (1 - e.disclosure[c]) * e.posterior[i]);
-               }
-               return u;
-             };
-             const Rational direct = payoff(team.prior) - payoff(tech.shirk[i]);
-             const Rational eq4 =
-                 g.delta_mean[i] - g.prob_nd_shirk[i] * (g.mean_nd_full[i] - g.mean_nd_shirk[i]);
-             const Rational eq5 = (1 - g.prob_nd_shirk[i]) * g.delta_mean[i] +
-                                  g.prob_nd_shirk[i] / g.prob_nd_full * g.cov_full[i] -
-                                  g.cov_shirk[i];
-             ok = ok && direct == eq4 && direct == eq5 && direct == g.gain[i];
-             if (sample.empty())
-               sample = fmt::format("member 1 of the first: (4) = (5) = direct = {}",
-                                    to_string(direct));
+         for (int model = 0; model < 8; ++model) {
+           const auto team = team_of({{fraction(0), fraction(1), fraction(3)},
+                                      {fraction(0), fraction(2)},
+                                      {fraction(-1), fraction(1)}},
+                                     random_pmf(rng, 12));
+           dc::EffortTechnology<Rational> tech{team, {}};
+           for (int i = 0; i < 3; ++i) tech.shirk.push_back(random_pmf(rng, 12));
+           const auto space = dc::outcome_space(team);
+           for (const auto& e : dc::all_equilibria(team, dc::k_majority(3, 2), {}, progress)) {
+             if (e.posterior.empty()) continue;  // (4) and (5) need P(ND | e_N) > 0
+             ++count;
+             const auto g = dc::effort_gains(tech, e.disclosure, e.posterior);
+             for (std::size_t i = 0; i < 3; ++i) {
+               // U_i directly from the definition (A.5), ω^ND frozen.
+               const auto payoff = [&](const Vec& pmf) {
+                 Rational u(0);
+                 for (std::size_t c = 0; c < space.size(); ++c) {
+                   const Rational& w = team.values[i][space.digit(c, i)];
+                   u += pmf[c] * (e.disclosure[c] * w + (1 - e.disclosure[c]) * e.posterior[i]);
+                 }
+                 return u;
+               };
+               const Rational direct = payoff(team.prior) - payoff(tech.shirk[i]);
+               const Rational eq4 =
+                   g.delta_mean[i] - g.prob_nd_shirk[i] * (g.mean_nd_full[i] - g.mean_nd_shirk[i]);
+               const Rational eq5 = (1 - g.prob_nd_shirk[i]) * g.delta_mean[i] +
+                                    g.prob_nd_shirk[i] / g.prob_nd_full * g.cov_full[i] -
+                                    g.cov_shirk[i];
+               ok = ok && direct == eq4 && direct == eq5 && direct == g.gain[i];
+               if (sample.empty())
+                 sample = fmt::format("member 1 of the first: (4) = (5) = direct = {}",
+                                      to_string(direct));
+             }
            }
          }
-         return CheckResult{ok && count > 0,
-                            fmt::format("random 3-member model on {{0,1,3}} x {{0,2}} x {{-1,1}}, "
-                                        "K = 2: {} equilibria with P(ND) > 0, all three forms "
-                                        "equal exactly for every member; {}",
+         return CheckResult{ok && count > 1,
+                            fmt::format("8 random 3-member models on {{0,1,3}} x {{0,2}} x "
+                                        "{{-1,1}}, K = 2: {} equilibria with P(ND) > 0, all three "
+                                        "forms equal exactly for every member; {}",
                                         count, sample)};
        }});
   registry.add(
@@ -448,20 +451,20 @@ void add_incentive_claims(Registry& registry) {
          ok = ok && strict2.strict;
          std::string rivals;
          for (const auto& p : {dc::unilateral(2), dc::leader(2, 0), dc::leader(2, 1)}) {
-           const auto rival = dc::full_effort_set(team, p, dc::FullEffortVariant::all_equilibria,
-                                                  progress);
+           const auto rival =
+               dc::full_effort_set(team, p, dc::FullEffortVariant::all_equilibria, progress);
            const auto d = dc::dominance(rival, cons);
            ok = ok && !d.dominates;
-           rivals += fmt::format("{}{} {}", rivals.empty() ? "" : ", ", p.name,
-                                 maximal_text(rival));
+           rivals +=
+               fmt::format("{}{} {}", rivals.empty() ? "" : ", ", p.name, maximal_text(rival));
          }
          return CheckResult{
              ok, fmt::format("T4 self-improving (detected): FE(unilateral) = {} covers all 4 "
                              "protocols, refined FE(consensual) = {}; team-improving (detected): "
                              "FE(consensual) = {} strictly beats FE(unilateral) = {}; rivals "
                              "with a unilateral member: {} (none covers (1/6, 1/6))",
-                             maximal_text(uni_self), maximal_text(cons_refined),
-                             maximal_text(cons), maximal_text(uni), rivals)};
+                             maximal_text(uni_self), maximal_text(cons_refined), maximal_text(cons),
+                             maximal_text(uni), rivals)};
        }});
   registry.add(
       {"002/prop4-epsilon-bar", "seeds/002, Proposition 4 (spec §4 T6)",
@@ -471,8 +474,8 @@ void add_incentive_claims(Registry& registry) {
          const Vec f{fraction(2, 5), fraction(3, 5)};
          const Vec half{fraction(1, 2), fraction(1, 2)};
          dc::EffortTechnology<Rational> base;
-         base.full = team_of({{fraction(0), fraction(1)}, {fraction(0), fraction(1)}},
-                             product(f, f));
+         base.full =
+             team_of({{fraction(0), fraction(1)}, {fraction(0), fraction(1)}}, product(f, f));
          base.shirk = {product(half, half), product(half, half)};
          const Vec g{fraction(1, 10), fraction(0), fraction(0), fraction(9, 10)};
          const auto bar = dc::prop4_epsilon_bar(base, g, dc::unanimity(2));
@@ -491,15 +494,15 @@ void add_incentive_claims(Registry& registry) {
            Rational interior;
            for (const auto& x : cons.gains)
              (x.kind == dc::DisclosureKind::full ? fd : interior) = x.gain[0];
-           values += fmt::format("; eps = {}: FD {} (~{:.5f}), consensual {} (~{:.5f})",
-                                 to_string(eps), to_string(fd), fd.get_d(), to_string(interior),
-                                 interior.get_d());
+           values +=
+               fmt::format("; eps = {}: FD {} (~{:.5f}), consensual {} (~{:.5f})", to_string(eps),
+                           to_string(fd), fd.get_d(), to_string(interior), interior.get_d());
          }
-         return CheckResult{ok, fmt::format("T6 (F iid 3/5, deviation iid 1/2, G(11) = 9/10): "
-                                            "eps_bar = {} from 0.24(1-eps)/(0.64-0.54eps) = 1/3{}",
-                                            bar.epsilon_bar ? to_string(*bar.epsilon_bar)
-                                                            : std::string("none"),
-                                            values)};
+         return CheckResult{
+             ok, fmt::format("T6 (F iid 3/5, deviation iid 1/2, G(11) = 9/10): "
+                             "eps_bar = {} from 0.24(1-eps)/(0.64-0.54eps) = 1/3{}",
+                             bar.epsilon_bar ? to_string(*bar.epsilon_bar) : std::string("none"),
+                             values)};
        }});
   registry.add(
       {"002/prop5-effective-leader", "seeds/002, Proposition 5 (spec §4 T5)",
@@ -544,7 +547,7 @@ void add_incentive_claims(Registry& registry) {
          std::vector<std::size_t> seen(4, 0);
          bool ok = true;
          std::string failure;
-         for (int draw = 0; draw < 400; ++draw) {
+         for (int draw = 0; draw < 1000; ++draw) {
            if (draw % 50 == 0) progress.check();
            dc::BinaryEffortModel m;
            m.members = static_cast<std::size_t>(members(rng));
@@ -565,7 +568,7 @@ void add_incentive_claims(Registry& registry) {
                                    check.violation.value_or(0));
            ++seen[static_cast<std::size_t>(which)];
          }
-         return CheckResult{ok, fmt::format("400 seeded draws (N = 2-9, one parameter lowered by "
+         return CheckResult{ok, fmt::format("1000 seeded draws (N = 2-9, one parameter lowered by "
                                             "the shirker), {}/{}/{}/{} in cases (i)-(iv): "
                                             "(i), (ii) G_K > G_1 for all K >= 2; (iii), (iv) "
                                             "G_K <= G_1{}",
@@ -621,7 +624,8 @@ void add_generalised_claims(Registry& registry) {
            d.push_back(dc::deliberate(dc::k_majority(3, 2), votes.back()));
          }
          const auto [p, belief] = dc::no_disclosure_posterior(team, d);
-         const bool equilibrium = generalised_equilibrium(team, dc::k_majority(3, 2), votes, belief);
+         const bool equilibrium =
+             generalised_equilibrium(team, dc::k_majority(3, 2), votes, belief);
          // Not interior: member C's outcome is never pinned (both values concealed),
          // but A's is: only omega_A = 0 is concealed.
          bool a_high_concealed = false;

@@ -67,8 +67,8 @@ struct FamilyEnd {
 
 template <class T>
 std::optional<std::pair<FamilyEnd<T>, FamilyEnd<T>>> family_ends(const Team<T>& team,
-                                                                  const Protocol& protocol,
-                                                                  const Equilibrium<T>& e) {
+                                                                 const Protocol& protocol,
+                                                                 const Equilibrium<T>& e) {
   const std::size_t n = team.member_count();
   std::optional<std::size_t> mixer;
   std::size_t mixed_at = 0;
@@ -120,8 +120,8 @@ std::optional<std::pair<FamilyEnd<T>, FamilyEnd<T>>> family_ends(const Team<T>& 
   for (std::size_t j = 0; j < n; ++j) {
     if (j == *mixer) continue;
     const auto& v = team.values[j];
-    const auto cut = static_cast<std::size_t>(
-        std::count_if(e.votes[j].begin(), e.votes[j].end(), [](const T& y) { return sign_of(y) == 0; }));
+    const auto cut = static_cast<std::size_t>(std::count_if(
+        e.votes[j].begin(), e.votes[j].end(), [](const T& y) { return sign_of(y) == 0; }));
     if (cut > 0) cut_by(T(v[cut - 1] * p[0] - num[0][j]), T(v[cut - 1] * p[1] - num[1][j]));
     if (cut < v.size()) cut_by(T(num[0][j] - v[cut] * p[0]), T(num[1][j] - v[cut] * p[1]));
   }
@@ -169,7 +169,8 @@ std::optional<std::string> strict_chain(const std::vector<T>& f, const std::vect
   T tail(0);
   for (std::size_t k = f.size(); k-- > 1;) {
     tail += f[k] - g[k];
-    if (sign_of(tail) <= 0) return fmt::format("upper set from value index {}: margin {}", k, text(tail));
+    if (sign_of(tail) <= 0)
+      return fmt::format("upper set from value index {}: margin {}", k, text(tail));
   }
   return std::nullopt;
 }
@@ -217,10 +218,9 @@ FullEffortSet<T> full_effort_set(const EffortTechnology<T>& technology, const Pr
         same_vector(own, interpolate(g_lo, g_hi, T((shown - lo.alpha) / (hi.alpha - lo.alpha))));
     if (!affine || (!covered_by(g_lo, g_hi) && !covered_by(g_hi, g_lo))) {
       out.exact = false;
-      out.note += fmt::format("{}family '{}': gains {} at its ends {} and {}",
-                              out.note.empty() ? "" : "; ", e.family,
-                              affine ? "affine but unordered" : "not affine", vector_text(g_lo),
-                              vector_text(g_hi));
+      out.note += fmt::format(
+          "{}family '{}': gains {} at its ends {} and {}", out.note.empty() ? "" : "; ", e.family,
+          affine ? "affine but unordered" : "not affine", vector_text(g_lo), vector_text(g_hi));
     }
   }
   for (std::size_t a = 0; a < out.gains.size(); ++a) {
@@ -287,9 +287,9 @@ EffortType<T> effort_type(const EffortTechnology<T>& technology) {
     const auto check = fos_margin(team, team.prior, technology.shirk[i], false);
     if (sign_of(check.margin) < 0) {
       out.productive = false;
-      out.why_not_productive = fmt::format(
-          "F(e_N) does not FOS-dominate F(e_N\\{}): an upper set has margin {}", team.members[i],
-          text(check.margin));
+      out.why_not_productive =
+          fmt::format("F(e_N) does not FOS-dominate F(e_N\\{}): an upper set has margin {}",
+                      team.members[i], text(check.margin));
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -344,10 +344,9 @@ EffortType<T> effort_type(const EffortTechnology<T>& technology) {
         }
         if (!nearly_equal(mf, mg)) {
           out.team_improving = false;
-          out.why_not_team_improving =
-              fmt::format("{}'s shirking changes {}'s own marginal at {} ({} vs {})",
-                          team.members[i], team.members[i], text(team.values[i][k]), text(mf),
-                          text(mg));
+          out.why_not_team_improving = fmt::format(
+              "{}'s shirking changes {}'s own marginal at {} ({} vs {})", team.members[i],
+              team.members[i], text(team.values[i][k]), text(mf), text(mg));
           break;
         }
         std::optional<std::string> why;
@@ -514,8 +513,8 @@ Prop6Check prop6_check(const BinaryEffortModel& model) {
   Prop6Check out;
   out.which = prop6_case(model);
   out.gains = k_majority_gains<Rational>(model);
-  const bool above = out.which == Prop6Case::team_improving ||
-                     out.which == Prop6Case::correlation_improving;
+  const bool above =
+      out.which == Prop6Case::team_improving || out.which == Prop6Case::correlation_improving;
   const bool below =
       out.which == Prop6Case::self_improving || out.which == Prop6Case::common_improving;
   for (std::size_t k = 1; k < out.gains.size() && !out.violation; ++k) {
@@ -609,8 +608,7 @@ std::vector<std::vector<T>> correlated_equilibrium_rules(const std::vector<std::
   }
   for (std::size_t k = 0; k < m; ++k) {
     if (!(diagonal[k] > T(0))) {
-      throw InputError(fmt::format("/diagonal/{}", k), "a positive probability",
-                       text(diagonal[k]));
+      throw InputError(fmt::format("/diagonal/{}", k), "a positive probability", text(diagonal[k]));
     }
   }
   check_assumption1(protocol, "/protocol");
@@ -662,8 +660,8 @@ std::vector<std::vector<T>> correlated_equilibrium_rules(const std::vector<std::
     }
     // One mixer: its belief condition Num_i − v P = 0 is affine in α.
     const std::size_t i = *mixer;
-    const auto at = static_cast<std::size_t>(
-        std::find(votes[i].begin(), votes[i].end(), T(-1)) - votes[i].begin());
+    const auto at = static_cast<std::size_t>(std::find(votes[i].begin(), votes[i].end(), T(-1)) -
+                                             votes[i].begin());
     std::array<T, 2> g{T(0), T(0)};
     for (std::size_t side = 0; side < 2; ++side) {
       votes[i][at] = T(side);
@@ -689,8 +687,8 @@ std::vector<std::vector<T>> correlated_equilibrium_rules(const std::vector<std::
   return rules;
 }
 
-template FullEffortSet<Rational> full_effort_set(const EffortTechnology<Rational>&,
-                                                 const Protocol&, FullEffortVariant, Progress&);
+template FullEffortSet<Rational> full_effort_set(const EffortTechnology<Rational>&, const Protocol&,
+                                                 FullEffortVariant, Progress&);
 template FullEffortSet<double> full_effort_set(const EffortTechnology<double>&, const Protocol&,
                                                FullEffortVariant, Progress&);
 template bool admits(const FullEffortSet<Rational>&, const std::vector<Rational>&);
@@ -706,8 +704,7 @@ template EffortTechnology<Rational> mixture_technology(const EffortTechnology<Ra
 template EffortTechnology<double> mixture_technology(const EffortTechnology<double>&,
                                                      const std::vector<double>&, const double&);
 template Prop4Threshold<Rational> prop4_epsilon_bar(const EffortTechnology<Rational>&,
-                                                    const std::vector<Rational>&,
-                                                    const Protocol&);
+                                                    const std::vector<Rational>&, const Protocol&);
 template Prop4Threshold<double> prop4_epsilon_bar(const EffortTechnology<double>&,
                                                   const std::vector<double>&, const Protocol&);
 template Prop5Condition<Rational> prop5_effective_leader(const EffortTechnology<Rational>&,

@@ -119,8 +119,8 @@ Prop4Threshold<T> prop4_epsilon_bar(const EffortTechnology<T>& base,
 template <class T>
 struct Prop5Condition {
   bool holds = false;
-  std::vector<T> mean_full;   // E[ω_j | ω_i = ω̲_i; e_N] (entry i unused: 0)
-  std::vector<T> mean_shirk;  // E[ω_j | ω_i = ω̲_i; e_{N∖j}]
+  std::vector<T> mean_full;            // E[ω_j | ω_i = ω̲_i; e_N] (entry i unused: 0)
+  std::vector<T> mean_shirk;           // E[ω_j | ω_i = ω̲_i; e_{N∖j}]
   std::optional<std::size_t> failing;  // the first j where it fails
 };
 
@@ -199,8 +199,7 @@ extern template Prop5Condition<Rational> prop5_effective_leader(const EffortTech
                                                                 std::size_t);
 extern template Prop5Condition<double> prop5_effective_leader(const EffortTechnology<double>&,
                                                               std::size_t);
-extern template std::vector<Rational> least_disclosure_rule(const Team<Rational>&,
-                                                            const Protocol&);
+extern template std::vector<Rational> least_disclosure_rule(const Team<Rational>&, const Protocol&);
 extern template std::vector<double> least_disclosure_rule(const Team<double>&, const Protocol&);
 extern template std::vector<std::vector<Rational>> correlated_equilibrium_rules(
     const std::vector<std::vector<Rational>>&, const std::vector<Rational>&, const Protocol&);
