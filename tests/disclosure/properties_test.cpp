@@ -254,7 +254,7 @@ EffortTechnology<Rational> random_technology(Rng& rng) {
   for (int i = 0; i < 2; ++i) {
     Vec v;
     const int m = size(rng);
-    for (int k = 0; k < m; ++k) v.push_back(q(k * (i + 2)));
+    for (int k = 0; k < m; ++k) v.push_back(q(static_cast<long>(k) * (i + 2)));
     cells *= v.size();
     values.push_back(v);
   }
