@@ -14,6 +14,7 @@
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
 #include "mechlab/disclosure/io.hpp"
+#include "mechlab/disclosure/properties.hpp"
 #include "mechlab/disclosure/protocol.hpp"
 #include "mechlab/disclosure/report.hpp"
 #include "mechlab/io/output.hpp"
@@ -34,6 +35,8 @@ struct DisclosureArgs {
   std::string step = "1/100";
   std::uint64_t max_profiles = 50'000'000;
   std::vector<std::size_t> grids;  // continuous: midpoint grid sizes to discretise with
+  bool dominance = false;          // design: compare full-effort sets
+  bool refined = false;            // design --dominance: refined FE (Theorem 2)
 };
 
 template <class T>
@@ -126,7 +129,8 @@ Result effort(const DisclosureArgs& args, const GlobalOptions& options) {
   dc::EquilibriumOptions eq_options;
   eq_options.max_profiles = args.max_profiles;
   nlohmann::json list = nlohmann::json::array();
-  std::string text;
+  const auto type = dc::effort_type(tech);
+  std::string text = dc::effort_type_text(type);
   for (const auto& protocol : model.protocols) {
     const auto eqs = dc::all_equilibria(tech.full, protocol, eq_options, progress);
     std::vector<dc::Equilibrium<T>> scored;
@@ -143,10 +147,12 @@ Result effort(const DisclosureArgs& args, const GlobalOptions& options) {
     nlohmann::json one = dc::effort_json(tech.full, scored, gains, model.costs);
     one["protocol"] = protocol.name;
     list.push_back(std::move(one));
-    text += fmt::format("{}protocol {}\n{}", text.empty() ? "" : "\n", protocol.name,
+    text += fmt::format("\nprotocol {}\n{}", protocol.name,
                         dc::effort_text(tech.full, scored, gains, model.costs));
   }
-  emit(options, nlohmann::json{{"protocols", std::move(list)}}, text);
+  emit(options,
+       nlohmann::json{{"effort_type", dc::effort_type_json(type)}, {"protocols", std::move(list)}},
+       text);
   return 0;
 }
 
@@ -168,6 +174,17 @@ Result design(const DisclosureArgs& args, const GlobalOptions& options) {
     protocols = dc::all_monotone_protocols(n);
   }
   Progress progress(options.progress_options());
+  if (args.dominance) {
+    std::vector<dc::FullEffortSet<T>> sets;
+    for (const auto& protocol : protocols) {
+      sets.push_back(dc::full_effort_set(
+          tech, protocol,
+          args.refined ? dc::FullEffortVariant::refined : dc::FullEffortVariant::all_equilibria,
+          progress));
+    }
+    emit(options, dc::dominance_json(tech.full, sets), dc::dominance_text(tech.full, sets));
+    return 0;
+  }
   const auto scores = dc::score_protocols(tech, protocols, model.costs, progress);
   const std::size_t symmetries = dc::technology_symmetries(tech, model.costs).size();
   const auto solved = static_cast<std::size_t>(std::count_if(
@@ -315,6 +332,12 @@ const Register disclosure_family{Family{
                     "protocols to compare: file (default: the file's), k-majority, all (every "
                     "monotone protocol, N <= 5)")
           ->check(CLI::IsMember({"file", "k-majority", "all"}));
+      d->add_flag("--dominance", args->dominance,
+                  "compare full-effort sets instead: each protocol's FE(D) (Pareto-maximal gains), "
+                  "which protocols dominate which, with witnesses");
+      d->add_flag("--refined", args->refined,
+                  "with --dominance: count only equilibria consistent with deliberation (full "
+                  "disclosure only when D is not RMC)");
       on_run(d, options, action, args, [](const DisclosureArgs& a, const GlobalOptions& o) {
         return o.use_double() ? design<double>(a, o) : design<Rational>(a, o);
       });

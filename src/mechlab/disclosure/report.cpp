@@ -628,6 +628,145 @@ std::string continuous_text(const ContinuousTeam<T>& team, const Protocol& proto
   return out;
 }
 
+namespace {
+
+template <class T>
+std::string gain_text(const GainVector<T>& g) {
+  std::vector<std::string> parts;
+  for (const auto& x : g.gain) parts.push_back(text(x));
+  std::string out = fmt::format("({}) from equilibrium #{} ({}", joined(parts), g.equilibrium + 1,
+                                kind_name(g.kind));
+  if (g.alpha) out += fmt::format(", family end α = {}", text(*g.alpha));
+  return out + ")";
+}
+
+template <class T>
+json gain_json(const Team<T>& team, const GainVector<T>& g) {
+  json out = {{"gains", by_member(team.members, g.gain)},
+              {"equilibrium", g.equilibrium + 1},
+              {"kind", kind_name(g.kind)}};
+  if (g.alpha) out["alpha"] = io::number_json(*g.alpha);
+  return out;
+}
+
+// matrix[a][b] = dominance(sets[a], sets[b]).
+template <class T>
+std::vector<std::vector<Dominance<T>>> dominance_matrix(const std::vector<FullEffortSet<T>>& sets) {
+  std::vector<std::vector<Dominance<T>>> m(sets.size());
+  for (std::size_t a = 0; a < sets.size(); ++a) {
+    for (std::size_t b = 0; b < sets.size(); ++b) m[a].push_back(dominance(sets[a], sets[b]));
+  }
+  return m;
+}
+
+// Protocols no other protocol strictly dominates.
+template <class T>
+std::vector<std::size_t> undominated(const std::vector<std::vector<Dominance<T>>>& m) {
+  std::vector<std::size_t> out;
+  for (std::size_t b = 0; b < m.size(); ++b) {
+    bool beaten = false;
+    for (std::size_t a = 0; a < m.size(); ++a) beaten = beaten || (a != b && m[a][b].strict);
+    if (!beaten) out.push_back(b);
+  }
+  return out;
+}
+
+const char* variant_name(FullEffortVariant v) {
+  return v == FullEffortVariant::refined ? "refined (equilibria consistent with deliberation)"
+                                         : "all equilibria";
+}
+
+}  // namespace
+
+template <class T>
+json dominance_json(const Team<T>& team, const std::vector<FullEffortSet<T>>& sets) {
+  const auto m = dominance_matrix(sets);
+  json protocols = json::array();
+  for (std::size_t a = 0; a < sets.size(); ++a) {
+    json maximal = json::array();
+    for (const auto& g : sets[a].maximal) maximal.push_back(gain_json(team, g));
+    json row = json::array();
+    for (std::size_t b = 0; b < sets.size(); ++b) {
+      const auto& d = m[a][b];
+      json cell = {
+          {"protocol", sets[b].protocol.name}, {"dominates", d.dominates}, {"strict", d.strict}};
+      if (d.uncovered) cell["uncovered"] = gain_json(team, *d.uncovered);
+      if (d.surplus) cell["surplus"] = gain_json(team, *d.surplus);
+      row.push_back(std::move(cell));
+    }
+    json one = {{"protocol", sets[a].protocol.name},
+                {"variant", sets[a].variant == FullEffortVariant::refined ? "refined" : "all"},
+                {"full_effort_set", std::move(maximal)},
+                {"exact", sets[a].exact},
+                {"dominance", std::move(row)}};
+    if (!sets[a].note.empty()) one["note"] = sets[a].note;
+    protocols.push_back(std::move(one));
+  }
+  json best = json::array();
+  for (const std::size_t b : undominated(m)) best.push_back(sets[b].protocol.name);
+  return {{"protocols", std::move(protocols)}, {"undominated", std::move(best)}};
+}
+
+template <class T>
+std::string dominance_text(const Team<T>& team, const std::vector<FullEffortSet<T>>& sets) {
+  (void)team;
+  if (sets.empty()) return "no protocols\n";
+  std::string out = fmt::format(
+      "full-effort sets FE(D) ({}): the Pareto-maximal gain vectors G(d) > 0; costs c are "
+      "implementable iff c ≤ G for one of them\n",
+      variant_name(sets.front().variant));
+  for (const auto& set : sets) {
+    out += fmt::format("{}:{}\n", set.protocol.name,
+                       set.maximal.empty() ? " empty (no equilibrium sustains full effort)" : "");
+    for (const auto& g : set.maximal) out += fmt::format("  {}\n", gain_text(g));
+    if (!set.exact) out += fmt::format("  (not exact: {})\n", set.note);
+  }
+  const auto m = dominance_matrix(sets);
+  out += "\ndominance (D ⪰ D' iff FE(D') ⊆ FE(D)):\n";
+  for (std::size_t a = 0; a < sets.size(); ++a) {
+    for (std::size_t b = 0; b < sets.size(); ++b) {
+      if (a == b) continue;
+      const auto& d = m[a][b];
+      if (d.strict) {
+        out += fmt::format("  {} strictly dominates {}: it alone offers {}\n",
+                           sets[a].protocol.name, sets[b].protocol.name, gain_text(*d.surplus));
+      } else if (d.dominates && !m[b][a].dominates) {
+        out += fmt::format("  {} dominates {}\n", sets[a].protocol.name, sets[b].protocol.name);
+      } else if (d.dominates && a < b) {
+        out += fmt::format("  {} and {} have the same full-effort set\n", sets[a].protocol.name,
+                           sets[b].protocol.name);
+      }
+    }
+  }
+  std::vector<std::string> best;
+  for (const std::size_t b : undominated(m)) best.push_back(sets[b].protocol.name);
+  out += fmt::format("not strictly dominated: {}\n", joined(best));
+  return out;
+}
+
+template <class T>
+json effort_type_json(const EffortType<T>& type) {
+  return {{"productive", type.productive},
+          {"self_improving", type.self_improving},
+          {"team_improving", type.team_improving},
+          {"why_not_productive", type.why_not_productive},
+          {"why_not_self_improving", type.why_not_self_improving},
+          {"why_not_team_improving", type.why_not_team_improving}};
+}
+
+template <class T>
+std::string effort_type_text(const EffortType<T>& type) {
+  const auto line = [](const char* what, bool holds, const std::string& why) {
+    return fmt::format("  {}: {}{}\n", what, holds ? "yes" : "no",
+                       holds || why.empty() ? "" : fmt::format(" ({})", why));
+  };
+  return "effort (Proposition 3's hypotheses, strict FOS by min cut):\n" +
+         line("productive (F(e_N) ≿ F(e_{N∖i}) for every i)", type.productive,
+              type.why_not_productive) +
+         line("self-improving", type.self_improving, type.why_not_self_improving) +
+         line("team-improving", type.team_improving, type.why_not_team_improving);
+}
+
 template <class T>
 using Equilibria = std::vector<Equilibrium<T>>;
 template <class T>
@@ -647,6 +786,10 @@ using GainsList = std::vector<EffortGains<T>>;
   template std::vector<std::size_t> optimal_consensus(const std::vector<T>&);                  \
   template json k_majority_json(const BinaryEffortModel&, const std::vector<T>&);              \
   template std::string k_majority_text(const BinaryEffortModel&, const std::vector<T>&);       \
+  template json dominance_json(const Team<T>&, const std::vector<FullEffortSet<T>>&);          \
+  template std::string dominance_text(const Team<T>&, const std::vector<FullEffortSet<T>>&);   \
+  template json effort_type_json(const EffortType<T>&);                                        \
+  template std::string effort_type_text(const EffortType<T>&);                                 \
   template json continuous_json(const ContinuousTeam<T>&, const Protocol&,                     \
                                 const ContinuousAnalysis<T>&, const DiscretisationStudy<T>*);  \
   template std::string continuous_text(const ContinuousTeam<T>&, const Protocol&,              \

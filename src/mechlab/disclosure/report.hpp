@@ -16,6 +16,7 @@
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
 #include "mechlab/disclosure/model.hpp"
+#include "mechlab/disclosure/properties.hpp"
 #include "mechlab/disclosure/protocol.hpp"
 
 namespace mechlab::disclosure {
@@ -106,5 +107,20 @@ template <class T>
 std::string continuous_text(const ContinuousTeam<T>& team, const Protocol& protocol,
                             const ContinuousAnalysis<T>& analysis,
                             const DiscretisationStudy<T>* study);
+
+// (f) Protocol comparison by full-effort sets (spec §3.8): each protocol's
+// FE(D) as its Pareto-maximal gain vectors, the dominance relation between
+// every pair (strict, weak or none, with the uncovered gain vector as the
+// witness when D does not dominate D'), and the undominated protocols.
+template <class T>
+nlohmann::json dominance_json(const Team<T>& team, const std::vector<FullEffortSet<T>>& sets);
+template <class T>
+std::string dominance_text(const Team<T>& team, const std::vector<FullEffortSet<T>>& sets);
+
+// (g) Proposition 3's hypotheses on the technology (spec §3.9).
+template <class T>
+nlohmann::json effort_type_json(const EffortType<T>& type);
+template <class T>
+std::string effort_type_text(const EffortType<T>& type);
 
 }  // namespace mechlab::disclosure
