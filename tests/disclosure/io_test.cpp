@@ -249,11 +249,16 @@ TEST(DisclosureIo, BadInputsNameTheirPointer) {
       {"cost-not-positive", "/costs/bob"},
       {"shirk-missing-member", "/effort/shirk"},
       {"too-large", "/outcomes"},
+      {"continuous-masses-sum", "/marginals/bob/masses"},
+      {"continuous-effort-key", "/effort"},
   };
+  // A valid continuous model given to a finite verb: refused by the CLI, not the reader.
+  const std::string cli_only = "disclosure-continuous-to-equilibria.json";
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(kRoot + "/tests/bad_inputs")) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("disclosure-", 0) != 0 || entry.path().extension() != ".json") continue;
+    if (name == cli_only) continue;
     ++files;
     const std::string stem = entry.path().stem().string().substr(11);
     const auto it = expected.find(stem);

@@ -493,21 +493,7 @@ std::vector<std::vector<double>> multistart(const ContinuousTeam<double>& team,
 template <class T>
 void validate(const ContinuousTeam<T>& team) {
   const std::size_t n = team.member_count();
-  if (n < 2) throw InputError("/members", "at least 2 team members", fmt::format("{}", n));
-  if (n > kMaxMembers) {
-    throw InputError("/members", fmt::format("at most {} members", kMaxMembers),
-                     fmt::format("{}", n));
-  }
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (team.members[i].empty()) {
-      throw InputError(fmt::format("/members/{}", i), "a non-empty member name", "\"\"");
-    }
-    if (!seen.insert(team.members[i]).second) {
-      throw InputError(fmt::format("/members/{}", i), "a name not used before",
-                       fmt::format("\"{}\" again", team.members[i]));
-    }
-  }
+  validate_members(team.members, kMaxMembers);
   if (team.marginals.size() != n) {
     throw InputError("/marginals", fmt::format("one marginal per member ({})", n),
                      fmt::format("{}", team.marginals.size()));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
 #include <set>
 #include <string>
 #include <utility>
@@ -11,22 +12,29 @@
 
 namespace mechlab::disclosure {
 
-template <class T>
-void validate(const Team<T>& team) {
-  const std::size_t n = team.member_count();
-  if (n < 2) {
-    throw InputError("/members", "at least 2 team members", fmt::format("{}", n));
+void validate_members(const std::vector<std::string>& members, std::size_t max_members) {
+  const std::size_t n = members.size();
+  if (n < 2) throw InputError("/members", "at least 2 team members", fmt::format("{}", n));
+  if (n > max_members) {
+    throw InputError("/members", fmt::format("at most {} members", max_members),
+                     fmt::format("{}", n));
   }
   std::set<std::string> seen;
   for (std::size_t i = 0; i < n; ++i) {
-    if (team.members[i].empty()) {
+    if (members[i].empty()) {
       throw InputError(fmt::format("/members/{}", i), "a non-empty member name", "\"\"");
     }
-    if (!seen.insert(team.members[i]).second) {
+    if (!seen.insert(members[i]).second) {
       throw InputError(fmt::format("/members/{}", i), "a name not used before",
-                       fmt::format("\"{}\" again", team.members[i]));
+                       fmt::format("\"{}\" again", members[i]));
     }
   }
+}
+
+template <class T>
+void validate(const Team<T>& team) {
+  const std::size_t n = team.member_count();
+  validate_members(team.members, std::numeric_limits<std::size_t>::max());
   if (team.values.size() != n) {
     throw InputError("/outcomes", fmt::format("one outcome list per member ({})", n),
                      fmt::format("{} lists", team.values.size()));

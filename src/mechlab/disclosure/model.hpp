@@ -26,6 +26,10 @@ struct Team {
   std::size_t member_count() const { return members.size(); }
 };
 
+// N >= 2 (and at most `max_members`) unique non-empty names; InputError at
+// "/members" or "/members/i".
+void validate_members(const std::vector<std::string>& members, std::size_t max_members);
+
 // InputError with the JSON pointer of the model file's layout ("/members",
 // "/outcomes/1/0", "/prior/5"): N >= 2, names unique, |Ω_i| >= 2 and strictly
 // increasing, prior of size Π|Ω_i| with entries > 0 (full support, Assumption
