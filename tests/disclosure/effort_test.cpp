@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "support.hpp"
 
 namespace mechlab::disclosure {
@@ -22,22 +23,8 @@ namespace {
 using test::q;
 using Vec = std::vector<Rational>;
 
-// Independent pmf of two members, member 0 slowest.
-Vec product(const Vec& a, const Vec& b) {
-  Vec out;
-  for (const auto& x : a) {
-    for (const auto& y : b) out.emplace_back(x * y);
-  }
-  return out;
-}
-
-Team<Rational> team_of(std::vector<Vec> values, Vec prior) {
-  Team<Rational> team;
-  for (std::size_t i = 0; i < values.size(); ++i) team.members.push_back("m" + std::to_string(i));
-  team.values = std::move(values);
-  team.prior = std::move(prior);
-  return team;
-}
+using fixtures::product;
+using fixtures::team_of;
 
 // Digits of a cell (member 0 slowest).
 std::vector<std::size_t> digits(const Team<Rational>& team, std::size_t cell) {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "mechlab/catalog/claim.hpp"
 #include "mechlab/core/rng.hpp"
 #include "support.hpp"
@@ -22,21 +23,8 @@ namespace {
 using test::q;
 using Vec = std::vector<Rational>;
 
-Vec product(const Vec& a, const Vec& b) {
-  Vec out;
-  for (const auto& x : a) {
-    for (const auto& y : b) out.emplace_back(x * y);
-  }
-  return out;
-}
-
-Team<Rational> team_of(std::vector<Vec> values, Vec prior) {
-  Team<Rational> team;
-  for (std::size_t i = 0; i < values.size(); ++i) team.members.push_back(std::to_string(i + 1));
-  team.values = std::move(values);
-  team.prior = std::move(prior);
-  return team;
-}
+using fixtures::product;
+using fixtures::team_of;
 
 // Spec T4: Ω_i = {0,1,2}, independent, F(e_N) = high ⊗ high.
 EffortTechnology<Rational> t4(bool self_improving) {
