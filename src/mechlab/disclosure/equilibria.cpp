@@ -635,12 +635,18 @@ double max_abs(const std::vector<double>& x) {
 // Newton's method with a tiny Levenberg–Marquardt damping, i.e. the
 // minimum-norm step: quadratic at a regular root, and it also lands on a
 // continuum of solutions (singular Jacobian) near the start.
-std::optional<std::vector<double>> newton(const NewtonSystem& ns, std::vector<double> a) {
+// Coordinates marked in `frozen` stay fixed.
+std::optional<std::vector<double>> newton(const NewtonSystem& ns, std::vector<double> a,
+                                          const std::vector<bool>& frozen = {}) {
   std::vector<double> residual;
   std::vector<double> jacobian;
   for (int iteration = 0; iteration < 100; ++iteration) {
     equations(ns, a, residual, jacobian);
     const std::size_t rows = residual.size();
+    for (std::size_t q = 0; q < frozen.size(); ++q) {
+      if (!frozen[q]) continue;
+      for (std::size_t r = 0; r < rows; ++r) jacobian[r * ns.dims + q] = 0;
+    }
     if (max_abs(residual) <= 1e-15) return a;
     std::vector<double> normal(rows * rows, 0.0);
     double trace = 0;
@@ -753,6 +759,30 @@ Rational simplest_near(double x, double tolerance) {
   return exact;
 }
 
+// A simpler point of a continuum of solutions: coordinates are fixed one at a
+// time to a nearby fraction with a small denominator (1/2 first), re-solving
+// for the others, as far as the family allows.
+std::vector<double> simple_point(const NewtonSystem& ns, std::vector<double> a) {
+  std::vector<bool> frozen(ns.dims, false);
+  for (std::size_t q = 0; q < ns.dims; ++q) {
+    frozen[q] = true;
+    bool fixed = false;
+    for (const double den : {2.0, 4.0, 8.0, 16.0, 32.0, 64.0}) {
+      std::vector<double> start = a;
+      start[q] = std::clamp(std::round(a[q] * den), 1.0, den - 1) / den;
+      const auto point = newton(ns, start, frozen);
+      if (point &&
+          std::all_of(point->begin(), point->end(), [](double x) { return x > 0 && x < 1; })) {
+        a = *point;
+        fixed = true;
+        break;
+      }
+    }
+    frozen[q] = fixed;
+  }
+  return a;
+}
+
 template <class T>
 std::string mixers_text(const Search<T>& s, const Profile<T>& prof) {
   std::string out;
@@ -799,28 +829,21 @@ std::optional<Candidate<T>> candidate_at(const Search<T>& s, const Profile<T>& p
       for (const double v : x) out.push_back(simplest_near(v, 1e-13));
       return out;
     };
-    std::vector<Rational> alpha = snapped(a);
-    if (acceptable(s, prof, alpha, false)) return with(std::move(alpha), false);
+    std::vector<Rational> alpha;
     if (continuum) {
-      // Another point of the family may be rational: restart from nearby
-      // simple fractions.
-      for (const long den : {2L, 4L, 8L, 16L}) {
-        std::vector<double> start;
-        for (const double v : a) {
-          start.push_back(std::clamp(std::round(v * static_cast<double>(den)), 1.0,
-                                     static_cast<double>(den - 1)) /
-                          static_cast<double>(den));
-        }
-        const auto point = newton(ns, start);
-        if (!point) continue;
-        alpha = snapped(*point);
-        if (acceptable(s, prof, alpha, false)) return with(std::move(alpha), false);
-      }
+      alpha = snapped(simple_point(ns, a));
+      if (acceptable(s, prof, alpha, false)) return with(std::move(alpha), false);
     }
+    alpha = snapped(a);
+    if (acceptable(s, prof, alpha, false)) return with(std::move(alpha), false);
     alpha.clear();
     for (const double v : a) alpha.push_back(rational_from_double(v));
     if (acceptable(s, prof, alpha, true)) return with(std::move(alpha), true);
   } else {
+    if (continuum) {
+      const auto simple = simple_point(ns, a);
+      if (acceptable(s, prof, simple, false)) return with(simple, false);
+    }
     if (acceptable(s, prof, a, false)) return with(a, false);
   }
   return std::nullopt;

@@ -33,8 +33,8 @@ struct Equilibrium {
   std::vector<std::pair<T, T>> belief_box;
   DisclosureKind kind = DisclosureKind::full;
   bool mixed = false;
-  // A one-parameter family (a mixing probability in an interval) rather than
-  // an isolated equilibrium; `family` describes it.
+  // A family (a mixing probability in an interval, or a continuum of mixing
+  // profiles) rather than an isolated equilibrium; `family` describes it.
   bool degenerate = false;
   std::string family;
   // Mixing probabilities at an irrational root (Rational mode): the values
@@ -46,8 +46,9 @@ struct Equilibrium {
   std::optional<std::vector<std::vector<T>>> witness_votes;
   std::optional<std::vector<T>> witness_posterior;  // ω^ND (eq. 2) under the witness
   // Of the whole search, the same in every class of one result: sub-boxes of
-  // the mixing probabilities left unresolved when a profile with three or
-  // more mixers reached EquilibriumOptions::max_boxes. 0: the list is complete.
+  // the mixing probabilities left unresolved in profiles with three or more
+  // mixers (left over at EquilibriumOptions::max_boxes, or kept to the final
+  // width with no solution found by Newton). 0: the list is complete.
   std::size_t unresolved_boxes = 0;
 };
 
