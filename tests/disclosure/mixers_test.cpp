@@ -140,7 +140,7 @@ TEST(DisclosureMixers, ContinuumOfThreeMixersIsOneDegenerateFamily) {
   Team<Rational> team{
       {"a", "b", "c"}, {{q(0), q(1)}, {q(0), q(1), q(2), q(7)}, {q(0), q(1), q(2), q(11)}}, {}};
   for (int x = 0; x < 2; ++x) {
-    for (const long w : weights) team.prior.push_back(q(w, 2 * 76));
+    for (const long w : weights) team.prior.push_back(q(w, 152));  // Σ weights = 76
   }
   const auto protocol = from_minimal_winning(3, {0b001, 0b110});
   const auto all = all_equilibria(team, protocol);
@@ -260,7 +260,7 @@ TEST(DisclosureMixers, Theorem1OnRandomModelsWithThreeMixers) {
     const Rational share = near_iid ? q(1, 10) : q(1);
     for (int c = 0; c < 27; ++c) {
       const Rational iid = f[c / 9] * f[(c / 3) % 3] * f[c % 3] / (f_total * f_total * f_total);
-      team.prior.push_back((1 - share) * iid + share * noise[c] / noise_total);
+      team.prior.emplace_back((1 - share) * iid + share * noise[c] / noise_total);
     }
     for (const auto& p : protocols) {
       const auto all = all_equilibria(team, p);

@@ -659,7 +659,8 @@ std::optional<std::vector<double>> newton(const NewtonSystem& ns, std::vector<do
       trace += normal[r * rows + r];
     }
     if (trace == 0) break;
-    for (std::size_t r = 0; r < rows; ++r) normal[r * rows + r] += 1e-14 * trace / rows;
+    for (std::size_t r = 0; r < rows; ++r)
+      normal[r * rows + r] += 1e-14 * trace / static_cast<double>(rows);
     std::vector<double> y(residual.size());
     for (std::size_t r = 0; r < rows; ++r) y[r] = -residual[r];
     if (!solve_dense(normal, y, rows)) break;
