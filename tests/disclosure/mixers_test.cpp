@@ -90,6 +90,31 @@ TEST(DisclosureMixers, ThreeMembersMixAtTheMiddleValueUnderUnanimity) {
   }
 }
 
+// The same with four members: ω_i^ND = 1 iff f0 = f2 (1 − π³). For
+// f = (49/125, 27/250, 1/2): π = 3/5, α = 25/27 and P(ND) = 1 − π⁴ = 544/625.
+TEST(DisclosureMixers, FourMembersMixAtTheMiddleValueUnderUnanimity) {
+  const std::vector<Rational> f{q(49, 125), q(27, 250), q(1, 2)};
+  Team<Rational> team{{"a", "b", "c", "d"}, {}, {}};
+  for (int i = 0; i < 4; ++i) team.values.push_back({q(0), q(1), q(2)});
+  for (int cell = 0; cell < 81; ++cell) {
+    Rational mass(1);
+    for (int rest = cell, i = 0; i < 4; ++i, rest /= 3) mass *= f[rest % 3];
+    team.prior.push_back(mass);
+  }
+  const auto all = all_equilibria(team, unanimity(4));
+  const auto it = std::find_if(all.begin(), all.end(), [](const Eq& e) { return mixers(e) == 4; });
+  ASSERT_NE(it, all.end());
+  for (const auto& votes : it->votes) {
+    EXPECT_EQ(votes, (std::vector<Rational>{q(0), q(25, 27), q(1)}));
+  }
+  EXPECT_EQ(it->posterior, (std::vector<Rational>(4, q(1))));
+  EXPECT_EQ(it->prob_no_disclosure, q(544, 625));
+  EXPECT_FALSE(it->approximate);
+  EXPECT_EQ(it->unresolved_boxes, 0U);
+  const auto failure = verify_equilibrium(team, unanimity(4), it->votes, it->posterior);
+  EXPECT_FALSE(failure.has_value()) << failure.value_or("");
+}
+
 // f = (1/4, 1/4, 1/2): π = 1/√2, so α = 2√2 − 2 is irrational.
 TEST(DisclosureMixers, IrrationalRootIsRoundedAndFlagged) {
   const auto team = iid_three_values<Rational>({q(1, 4), q(1, 4), q(1, 2)});

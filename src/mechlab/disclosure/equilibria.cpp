@@ -991,6 +991,28 @@ std::vector<std::vector<std::size_t>> clusters(const std::vector<MixingBox<T>>& 
   return out;
 }
 
+// The usual outcome, decided before building anything: some mixer's g_r has
+// a strict sign on the open cube (>= 0 at every corner and > 0 at one, or the
+// reverse), so the profile has no solution.
+template <class T>
+bool mixer_has_strict_sign(const Search<T>& s, const Profile<T>& prof) {
+  T g(0);
+  for (const std::size_t i : prof.mixers) {
+    const T& t = s.team.values[i][prof.type[i].cut];
+    bool positive = false;
+    bool negative = false;
+    for (const auto* corner : prof.corners) {
+      g = corner->num[i] - t * corner->p;
+      const int sign = sign_of(g);
+      positive = positive || sign > 0;
+      negative = negative || sign < 0;
+      if (positive && negative) break;
+    }
+    if (positive != negative) return true;
+  }
+  return false;
+}
+
 // §3.3 step 4. Breadth-first bisection of (0,1)^M along the longest edge,
 // discarding boxes by excluded(); every level's boxes have the same shape.
 // Isolated solutions keep the number of surviving boxes bounded, a continuum
@@ -1004,12 +1026,14 @@ template <class T>
 std::vector<Candidate<T>> solve_many_mixers(const Search<T>& s, const Profile<T>& prof,
                                             const EquilibriumOptions& options,
                                             std::size_t& unresolved, Progress& progress) {
-  const MixingSystem<T> sys = mixing_system(s, prof);
+  if (mixer_has_strict_sign(s, prof)) return {};
+  MixingSystem<T> sys = mixing_system(s, prof);
   const std::size_t dims = sys.dims;
-  std::vector<MixingBox<T>> level{MixingBox<T>{std::vector<std::uint64_t>(dims, 0), sys.corners}};
   std::vector<std::size_t> depth(dims, 0);
-  if (excluded(sys, level[0].values, level[0].index, depth)) return {};
+  std::vector<MixingBox<T>> level{MixingBox<T>{std::vector<std::uint64_t>(dims, 0), {}}};
+  if (excluded(sys, sys.corners, level[0].index, depth)) return {};
   const NewtonSystem ns = newton_system(sys);
+  level[0].values = std::move(sys.corners);  // only dims and functions are used below
   std::vector<std::size_t> history{1};
   std::size_t made = 1;
   bool capped = false;
@@ -1035,7 +1059,7 @@ std::vector<Candidate<T>> solve_many_mixers(const Search<T>& s, const Profile<T>
     level = std::move(next);
     history.push_back(level.size());
     const std::size_t before = history.size() > dims ? history[history.size() - 1 - dims] : 0;
-    if (before == 0 || level.size() <= (std::size_t{4} << dims) || 2 * level.size() < 3 * before) {
+    if (before == 0 || level.size() <= (std::size_t{1} << dims) || 2 * level.size() < 3 * before) {
       continue;
     }
     std::vector<bool> drop(level.size(), false);
