@@ -971,7 +971,7 @@ std::vector<std::vector<std::size_t>> clusters(const std::vector<MixingBox<T>>& 
         if (it != where.end()) join(b, it->second);
       }
     }
-  } else {
+  } else if (boxes.size() <= 4096) {
     for (std::size_t a = 0; a < boxes.size(); ++a) {
       for (std::size_t b = a + 1; b < boxes.size(); ++b) {
         bool touch = true;
@@ -983,6 +983,8 @@ std::vector<std::vector<std::size_t>> clusters(const std::vector<MixingBox<T>>& 
         if (touch) join(a, b);
       }
     }
+  } else {
+    for (std::size_t b = 1; b < boxes.size(); ++b) join(0, b);  // too many to compare pairwise
   }
   std::map<std::size_t, std::vector<std::size_t>> groups;
   for (std::size_t b = 0; b < boxes.size(); ++b) groups[find(b)].push_back(b);
@@ -1013,6 +1015,10 @@ bool mixer_has_strict_sign(const Search<T>& s, const Profile<T>& prof) {
   return false;
 }
 
+// At most this many vertex values are held per profile (about 250 MB of
+// rationals); beyond, the profile counts as having reached max_boxes.
+constexpr std::size_t kMaxBoxValues = std::size_t{1} << 22;
+
 // §3.3 step 4. Breadth-first bisection of (0,1)^M along the longest edge,
 // discarding boxes by excluded(); every level's boxes have the same shape.
 // Isolated solutions keep the number of surviving boxes bounded, a continuum
@@ -1042,7 +1048,9 @@ std::vector<Candidate<T>> solve_many_mixers(const Search<T>& s, const Profile<T>
     const auto q =
         static_cast<std::size_t>(std::min_element(depth.begin(), depth.end()) - depth.begin());
     if (std::ldexp(1.0, -static_cast<int>(depth[q])) < options.box_width || depth[q] >= 60) break;
-    if (made + 2 * level.size() > options.max_boxes) {
+    // Boxes hold functions × 2^M numbers each: bound memory as well as work.
+    const std::size_t per_box = sys.functions << dims;
+    if (made + 2 * level.size() > options.max_boxes || 2 * level.size() * per_box > kMaxBoxValues) {
       capped = true;
       break;
     }

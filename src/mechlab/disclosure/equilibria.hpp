@@ -56,7 +56,8 @@ struct EquilibriumOptions {
   std::size_t max_profiles = 50'000'000;  // Π_i (2|Ω_i| + 1), refused beyond (InputError)
   // Three or more mixers (§3.3 step 4): boxes of (0,1)^M are bisected until
   // their longest edge is below box_width, at most max_boxes per profile
-  // (beyond, the rest is counted in Equilibrium::unresolved_boxes).
+  // and 2^22 stored vertex values (beyond, the rest is counted in
+  // Equilibrium::unresolved_boxes).
   std::size_t max_boxes = 100'000;
   double box_width = 1e-9;
 };
