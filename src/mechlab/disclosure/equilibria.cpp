@@ -7,6 +7,9 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstdint>
+#include <map>
+#include <numeric>
 #include <utility>
 
 #include "mechlab/core/error.hpp"
@@ -489,6 +492,688 @@ std::vector<Candidate<T>> solve_two_mixers(const Search<T>& s, const Profile<T>&
   return out;
 }
 
+// §3.3 step 4: three or more mixers, by subdivision of the box of mixing
+// probabilities. The functions are multilinear, so on any sub-box they are
+// the multilinear interpolation of their values at its 2^M vertices:
+// bisecting a box averages vertex values, and the extremes over a box are at
+// its vertices.
+
+// A profile's functions at the corners of (0,1)^M (bit q of a corner: mixer q
+// at α = 1), function-major: P, then g_r = Num_i − v_{i,k} P for each mixer
+// r = i, then the pure members' belief constraints h (satisfied where h <= 0).
+template <class T>
+struct MixingSystem {
+  std::size_t dims = 0;
+  std::size_t functions = 0;
+  std::vector<T> corners;
+};
+
+template <class T>
+MixingSystem<T> mixing_system(const Search<T>& s, const Profile<T>& prof) {
+  MixingSystem<T> sys;
+  sys.dims = prof.mixers.size();
+  auto add = [&](const auto& value) {
+    for (const auto* corner : prof.corners) sys.corners.push_back(value(*corner));
+    ++sys.functions;
+  };
+  add([](const Aggregate<T>& a) { return a.p; });
+  for (const std::size_t i : prof.mixers) {
+    const T& t = s.team.values[i][prof.type[i].cut];
+    add([&](const Aggregate<T>& a) { return T(a.num[i] - t * a.p); });
+  }
+  for (std::size_t j = 0; j < s.n; ++j) {
+    const ThresholdType& ty = prof.type[j];
+    if (ty.mixes) continue;
+    const auto& v = s.team.values[j];
+    if (ty.cut > 0) add([&](const Aggregate<T>& a) { return T(v[ty.cut - 1] * a.p - a.num[j]); });
+    if (ty.cut < s.m[j]) add([&](const Aggregate<T>& a) { return T(a.num[j] - v[ty.cut] * a.p); });
+  }
+  return sys;
+}
+
+// Whether a box holds no solution in the open cube (0,1)^M; the box is given
+// by its vertex values and the depth and position of its sides. Multilinear
+// interpolation writes f(α) = Σ_v λ_v(α) f(v) with λ_v >= 0. For α in the
+// open cube, λ_v(α) > 0 at some vertex v whose sides in each bisected
+// direction are not on the cube's boundary (an "inner" side pattern), and P > 0
+// at such a vertex unless P ≡ 0. So f has a strict sign s on the box where it
+// matters when s·f >= 0 at every vertex and every inner side pattern has a
+// vertex with s·f > 0. This is exact (in Rational mode) and lets boxes touching
+// the FD face (P = 0, where g ≡ 0, the spec's caveat) or another profile's
+// solution on the cube's boundary be discarded. In double mode signs use the
+// library's tolerance (NumberTraits<double>::tolerance): values within 1e-12
+// of 0 count as 0.
+template <class T>
+bool excluded(const MixingSystem<T>& sys, const std::vector<T>& values,
+              const std::vector<std::uint64_t>& index, const std::vector<std::size_t>& depth) {
+  const std::size_t vertices = std::size_t{1} << sys.dims;
+  // Bits of the bisected directions, and the sides there on the cube's boundary.
+  std::size_t deep = 0;
+  std::size_t lower_on_boundary = 0;
+  std::size_t upper_on_boundary = 0;
+  for (std::size_t q = 0; q < sys.dims; ++q) {
+    if (depth[q] == 0) continue;
+    deep |= std::size_t{1} << q;
+    if (index[q] == 0) lower_on_boundary |= std::size_t{1} << q;
+    if (index[q] + 1 == (std::uint64_t{1} << depth[q])) upper_on_boundary |= std::size_t{1} << q;
+  }
+  auto inner = [&](std::size_t v) {
+    return (v & upper_on_boundary) == 0 && (~v & deep & lower_on_boundary) == 0;
+  };
+  if (std::none_of(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(vertices),
+                   [](const T& p) { return sign_of(p) > 0; })) {
+    return true;  // P ≡ 0 on the box (P >= 0 everywhere)
+  }
+  std::vector<char> strict(vertices);
+  for (std::size_t f = 1; f < sys.functions; ++f) {
+    const std::size_t row = f * vertices;
+    for (const int s : {1, -1}) {
+      if (f > sys.dims && s < 0) continue;  // a belief constraint h excludes only where h > 0
+      bool weak = true;
+      std::fill(strict.begin(), strict.end(), 0);
+      for (std::size_t v = 0; v < vertices && weak; ++v) {
+        const int sign = s * sign_of(values[row + v]);
+        weak = sign >= 0;
+        if (sign > 0) strict[v & deep] = 1;
+      }
+      if (!weak) continue;
+      bool covered = true;
+      for (std::size_t key = 0; key < vertices && covered; ++key) {
+        if ((key & ~deep) == 0 && inner(key) && strict[key] == 0) covered = false;
+      }
+      if (covered) return true;
+    }
+  }
+  return false;
+}
+
+// A dyadic sub-box: [k_q, k_q + 1]·2^-depth_q in each α_q (the depths are
+// common to one level of the search), with its vertex values.
+template <class T>
+struct MixingBox {
+  std::vector<std::uint64_t> index;
+  std::vector<T> values;
+};
+
+template <class T>
+MixingBox<T> half(const MixingSystem<T>& sys, const MixingBox<T>& box, std::size_t q, bool upper) {
+  MixingBox<T> out{box.index, box.values};
+  out.index[q] = 2 * box.index[q] + (upper ? 1 : 0);
+  const std::size_t vertices = std::size_t{1} << sys.dims;
+  const std::size_t bit = std::size_t{1} << q;
+  for (std::size_t f = 0; f < sys.functions; ++f) {
+    const std::size_t row = f * vertices;
+    for (std::size_t v = 0; v < vertices; ++v) {
+      if ((v & bit) != 0) continue;
+      T mid = box.values[row + v] + box.values[row + (v | bit)];
+      mid /= 2;
+      out.values[row + (upper ? v : (v | bit))] = std::move(mid);
+    }
+  }
+  return out;
+}
+
+// The same functions in double, for Newton: scale[f] = max |corner|, 0 when
+// the function vanishes identically.
+struct NewtonSystem {
+  std::size_t dims = 0;
+  std::size_t functions = 0;
+  std::vector<double> corners;
+  std::vector<double> scale;
+};
+
+template <class T>
+NewtonSystem newton_system(const MixingSystem<T>& sys) {
+  NewtonSystem ns{sys.dims, sys.functions, {}, std::vector<double>(sys.functions, 0.0)};
+  const std::size_t vertices = std::size_t{1} << sys.dims;
+  for (std::size_t k = 0; k < sys.corners.size(); ++k) {
+    ns.corners.push_back(NumberTraits<T>::to_double(sys.corners[k]));
+    ns.scale[k / vertices] = std::fmax(ns.scale[k / vertices], std::fabs(ns.corners.back()));
+  }
+  return ns;
+}
+
+// Values and gradients (function-major, dims per function) at α.
+void evaluate(const NewtonSystem& ns, const std::vector<double>& a, std::vector<double>& value,
+              std::vector<double>& grad) {
+  const std::size_t vertices = std::size_t{1} << ns.dims;
+  value.assign(ns.functions, 0.0);
+  grad.assign(ns.functions * ns.dims, 0.0);
+  std::vector<double> factor(ns.dims);
+  std::vector<double> dweight(ns.dims);
+  for (std::size_t v = 0; v < vertices; ++v) {
+    double weight = 1;
+    for (std::size_t q = 0; q < ns.dims; ++q) {
+      factor[q] = ((v >> q) & 1U) != 0 ? a[q] : 1 - a[q];
+      weight *= factor[q];
+    }
+    for (std::size_t q = 0; q < ns.dims; ++q) {
+      double w = ((v >> q) & 1U) != 0 ? 1.0 : -1.0;
+      for (std::size_t r = 0; r < ns.dims; ++r) {
+        if (r != q) w *= factor[r];
+      }
+      dweight[q] = w;
+    }
+    for (std::size_t f = 0; f < ns.functions; ++f) {
+      const double c = ns.corners[f * vertices + v];
+      if (c == 0) continue;
+      value[f] += weight * c;
+      for (std::size_t q = 0; q < ns.dims; ++q) grad[f * ns.dims + q] += dweight[q] * c;
+    }
+  }
+}
+
+// Solves the k×k system A x = b (Gaussian elimination, partial pivoting).
+bool solve_dense(std::vector<double> a, std::vector<double>& b, std::size_t k) {
+  for (std::size_t col = 0; col < k; ++col) {
+    std::size_t pivot = col;
+    for (std::size_t r = col + 1; r < k; ++r) {
+      if (std::fabs(a[r * k + col]) > std::fabs(a[pivot * k + col])) pivot = r;
+    }
+    if (a[pivot * k + col] == 0) return false;
+    if (pivot != col) {
+      for (std::size_t c = 0; c < k; ++c) std::swap(a[pivot * k + c], a[col * k + c]);
+      std::swap(b[pivot], b[col]);
+    }
+    for (std::size_t r = col + 1; r < k; ++r) {
+      const double factor = a[r * k + col] / a[col * k + col];
+      for (std::size_t c = col; c < k; ++c) a[r * k + c] -= factor * a[col * k + c];
+      b[r] -= factor * b[col];
+    }
+  }
+  for (std::size_t col = k; col-- > 0;) {
+    for (std::size_t c = col + 1; c < k; ++c) b[col] -= a[col * k + c] * b[c];
+    b[col] /= a[col * k + col];
+  }
+  return true;
+}
+
+// The mixers' equations g_r = 0, each divided by its scale (identically zero
+// ones dropped): residual and Jacobian (rows × dims) at α.
+void equations(const NewtonSystem& ns, const std::vector<double>& a, std::vector<double>& residual,
+               std::vector<double>& jacobian) {
+  std::vector<double> value;
+  std::vector<double> grad;
+  evaluate(ns, a, value, grad);
+  residual.clear();
+  jacobian.clear();
+  for (std::size_t f = 1; f <= ns.dims; ++f) {
+    if (ns.scale[f] == 0) continue;
+    residual.push_back(value[f] / ns.scale[f]);
+    for (std::size_t q = 0; q < ns.dims; ++q)
+      jacobian.push_back(grad[f * ns.dims + q] / ns.scale[f]);
+  }
+}
+
+double max_abs(const std::vector<double>& x) {
+  double m = 0;
+  for (const double v : x) m = std::fmax(m, std::fabs(v));
+  return m;
+}
+
+// Newton's method with a tiny Levenberg–Marquardt damping, i.e. the
+// minimum-norm step: quadratic at a regular root, and it also lands on a
+// continuum of solutions (singular Jacobian) near the start.
+// Coordinates marked in `frozen` stay fixed.
+std::optional<std::vector<double>> newton(const NewtonSystem& ns, std::vector<double> a,
+                                          const std::vector<bool>& frozen = {}) {
+  std::vector<double> residual;
+  std::vector<double> jacobian;
+  for (int iteration = 0; iteration < 100; ++iteration) {
+    equations(ns, a, residual, jacobian);
+    const std::size_t rows = residual.size();
+    for (std::size_t q = 0; q < frozen.size(); ++q) {
+      if (!frozen[q]) continue;
+      for (std::size_t r = 0; r < rows; ++r) jacobian[r * ns.dims + q] = 0;
+    }
+    if (max_abs(residual) <= 1e-15) return a;
+    std::vector<double> normal(rows * rows, 0.0);
+    double trace = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t c = 0; c < rows; ++c) {
+        for (std::size_t q = 0; q < ns.dims; ++q) {
+          normal[r * rows + c] += jacobian[r * ns.dims + q] * jacobian[c * ns.dims + q];
+        }
+      }
+      trace += normal[r * rows + r];
+    }
+    if (trace == 0) break;
+    for (std::size_t r = 0; r < rows; ++r)
+      normal[r * rows + r] += 1e-14 * trace / static_cast<double>(rows);
+    std::vector<double> y(residual.size());
+    for (std::size_t r = 0; r < rows; ++r) y[r] = -residual[r];
+    if (!solve_dense(normal, y, rows)) break;
+    double step = 0;
+    for (std::size_t q = 0; q < ns.dims; ++q) {
+      double d = 0;
+      for (std::size_t r = 0; r < rows; ++r) d += jacobian[r * ns.dims + q] * y[r];
+      a[q] += d;
+      step = std::fmax(step, std::fabs(d));
+      if (!(std::fabs(a[q] - 0.5) < 2)) return std::nullopt;
+    }
+    if (step <= 1e-16) break;
+  }
+  equations(ns, a, residual, jacobian);
+  if (max_abs(residual) <= 1e-10) return a;
+  return std::nullopt;
+}
+
+// Whether the solution α lies on a continuum: the Jacobian is (numerically)
+// singular and Newton from α moved along its null direction lands on another
+// solution instead of returning to α.
+bool on_continuum(const NewtonSystem& ns, const std::vector<double>& a) {
+  const std::size_t dims = ns.dims;
+  std::vector<double> residual;
+  std::vector<double> jacobian;
+  equations(ns, a, residual, jacobian);
+  const std::size_t rows = residual.size();
+  // JᵀJ and its smallest eigenvector by shifted inverse iteration.
+  std::vector<double> gram(dims * dims, 0.0);
+  double trace = 0;
+  for (std::size_t p = 0; p < dims; ++p) {
+    for (std::size_t q = 0; q < dims; ++q) {
+      for (std::size_t r = 0; r < rows; ++r) {
+        gram[p * dims + q] += jacobian[r * dims + p] * jacobian[r * dims + q];
+      }
+    }
+    trace += gram[p * dims + p];
+  }
+  std::vector<double> u(dims);
+  for (std::size_t q = 0; q < dims; ++q) u[q] = 1.0 / static_cast<double>(q + 1) - 0.3;
+  if (trace > 0) {
+    for (std::size_t q = 0; q < dims; ++q) gram[q * dims + q] += 1e-12 * trace;
+    for (int iteration = 0; iteration < 30; ++iteration) {
+      if (!solve_dense(gram, u, dims)) break;
+      const double norm = max_abs(u);
+      if (norm == 0) return false;
+      for (double& x : u) x /= norm;
+    }
+    double image = 0;  // |J u|² / |J|²_F with |u|_∞ = 1
+    double length = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+      double x = 0;
+      for (std::size_t q = 0; q < dims; ++q) x += jacobian[r * dims + q] * u[q];
+      image += x * x;
+    }
+    for (const double x : u) length += x * x;
+    if (image > 1e-14 * trace * length) return false;
+  }
+  double room = 1;
+  for (const double x : a) room = std::fmin(room, std::fmin(x, 1 - x));
+  const double step = std::fmin(1e-3, room / 4);
+  if (!(step > 1e-9)) return false;
+  std::vector<double> start = a;
+  for (std::size_t q = 0; q < dims; ++q) start[q] += step * u[q];
+  const auto other = newton(ns, start);
+  if (!other) return false;
+  double moved = 0;
+  for (std::size_t q = 0; q < dims; ++q) moved = std::fmax(moved, std::fabs((*other)[q] - a[q]));
+  return moved > step / 4;
+}
+
+// The simplest rational within tolerance of x: the first continued-fraction
+// convergent of x's exact value that close.
+Rational simplest_near(double x, double tolerance) {
+  const Rational exact = rational_from_double(x);
+  const Rational tol = rational_from_double(tolerance);
+  mpz_class h0 = 0;
+  mpz_class h1 = 1;
+  mpz_class k0 = 1;
+  mpz_class k1 = 0;
+  Rational rest = exact;
+  for (int term = 0; term < 200; ++term) {
+    mpz_class a;
+    mpz_fdiv_q(a.get_mpz_t(), rest.get_num_mpz_t(), rest.get_den_mpz_t());
+    const mpz_class h = a * h1 + h0;
+    const mpz_class k = a * k1 + k0;
+    Rational convergent(h, k);
+    convergent.canonicalize();
+    rest -= a;
+    if (abs(Rational(convergent - exact)) <= tol || sgn(rest) == 0) return convergent;
+    rest = 1 / rest;
+    h0 = h1;
+    h1 = h;
+    k0 = k1;
+    k1 = k;
+  }
+  return exact;
+}
+
+// A simpler point of a continuum of solutions: coordinates are fixed one at a
+// time to a nearby fraction with a small denominator (1/2 first), re-solving
+// for the others, as far as the family allows.
+std::vector<double> simple_point(const NewtonSystem& ns, std::vector<double> a) {
+  std::vector<bool> frozen(ns.dims, false);
+  for (std::size_t q = 0; q < ns.dims; ++q) {
+    frozen[q] = true;
+    bool fixed = false;
+    for (const double den : {2.0, 4.0, 8.0, 16.0, 32.0, 64.0}) {
+      std::vector<double> start = a;
+      start[q] = std::clamp(std::round(a[q] * den), 1.0, den - 1) / den;
+      const auto point = newton(ns, start, frozen);
+      if (point &&
+          std::all_of(point->begin(), point->end(), [](double x) { return x > 0 && x < 1; })) {
+        a = *point;
+        fixed = true;
+        break;
+      }
+    }
+    frozen[q] = fixed;
+  }
+  return a;
+}
+
+template <class T>
+std::string mixers_text(const Search<T>& s, const Profile<T>& prof) {
+  std::string out;
+  for (std::size_t q = 0; q < prof.mixers.size(); ++q) {
+    if (q > 0) out += q + 1 == prof.mixers.size() ? " and " : ", ";
+    out += s.team.members[prof.mixers[q]];
+  }
+  return out;
+}
+
+std::string doubles_text(const std::vector<double>& a) {
+  return fmt::format("{:.15g}", fmt::join(a, ", "));
+}
+
+// A solution α of the mixers' equations (from Newton) as a candidate: in
+// Rational mode snapped to the simplest nearby rationals and kept exact when
+// the equations hold exactly there, else rounded and flagged approximate.
+template <class T>
+std::optional<Candidate<T>> candidate_at(const Search<T>& s, const Profile<T>& prof,
+                                         const NewtonSystem& ns, const std::vector<double>& a,
+                                         bool continuum, const std::string& box) {
+  auto with = [&](std::vector<T> alpha, bool approximate) {
+    Candidate<T> c{std::move(alpha), continuum, approximate, {}};
+    std::vector<std::string> shown;
+    for (const T& x : c.alpha) shown.push_back(text(x));
+    const std::string note =
+        approximate ? fmt::format(
+                          "approximate: the mixing probabilities of {} are an irrational "
+                          "root of the multilinear system (α ≈ ({})); values are rounded",
+                          mixers_text(s, prof), doubles_text(a))
+                    : std::string{};
+    if (continuum) {
+      c.family = fmt::format(
+          "a continuum in which {} all mix (not delimited; found within {}; shown at α = ({})){}",
+          mixers_text(s, prof), box, fmt::join(shown, ", "), approximate ? "; " + note : "");
+    } else {
+      c.family = note;
+    }
+    return c;
+  };
+  if constexpr (NumberTraits<T>::exact) {
+    auto snapped = [](const std::vector<double>& x) {
+      std::vector<Rational> out;
+      for (const double v : x) out.push_back(simplest_near(v, 1e-13));
+      return out;
+    };
+    std::vector<Rational> alpha;
+    if (continuum) {
+      alpha = snapped(simple_point(ns, a));
+      if (acceptable(s, prof, alpha, false)) return with(std::move(alpha), false);
+    }
+    alpha = snapped(a);
+    if (acceptable(s, prof, alpha, false)) return with(std::move(alpha), false);
+    alpha.clear();
+    for (const double v : a) alpha.push_back(rational_from_double(v));
+    if (acceptable(s, prof, alpha, true)) return with(std::move(alpha), true);
+  } else {
+    if (continuum) {
+      const auto simple = simple_point(ns, a);
+      if (acceptable(s, prof, simple, false)) return with(simple, false);
+    }
+    if (acceptable(s, prof, a, false)) return with(a, false);
+  }
+  return std::nullopt;
+}
+
+// What Newton found from a few boxes of one cluster of surviving boxes.
+template <class T>
+struct ClusterResult {
+  std::vector<Candidate<T>> found;
+  std::vector<std::vector<double>> points;  // α of each solution met inside the cluster
+  bool solution_inside = false;
+  bool continuum = false;
+};
+
+template <class T>
+ClusterResult<T> examine_cluster(const Search<T>& s, const Profile<T>& prof, const NewtonSystem& ns,
+                                 const std::vector<MixingBox<T>>& boxes,
+                                 const std::vector<std::size_t>& members,
+                                 const std::vector<std::size_t>& depth) {
+  const std::size_t dims = ns.dims;
+  std::vector<double> edge(dims);
+  std::vector<double> lo(dims, 1.0);
+  std::vector<double> hi(dims, 0.0);
+  std::vector<double> centroid(dims, 0.0);
+  for (std::size_t q = 0; q < dims; ++q) edge[q] = std::ldexp(1.0, -static_cast<int>(depth[q]));
+  auto centre = [&](const MixingBox<T>& box) {
+    std::vector<double> c(dims);
+    for (std::size_t q = 0; q < dims; ++q)
+      c[q] = (static_cast<double>(box.index[q]) + 0.5) * edge[q];
+    return c;
+  };
+  for (const std::size_t b : members) {
+    const auto c = centre(boxes[b]);
+    for (std::size_t q = 0; q < dims; ++q) {
+      lo[q] = std::fmin(lo[q], c[q] - edge[q] / 2);
+      hi[q] = std::fmax(hi[q], c[q] + edge[q] / 2);
+      centroid[q] += c[q] / static_cast<double>(members.size());
+    }
+  }
+  std::vector<std::string> sides;
+  for (std::size_t q = 0; q < dims; ++q)
+    sides.push_back(fmt::format("[{:.6g}, {:.6g}]", lo[q], hi[q]));
+  const std::string box_text = fmt::format("{}", fmt::join(sides, " × "));
+  // Starts: the box nearest the centroid, then boxes spread over the cluster.
+  std::vector<std::size_t> starts;
+  std::size_t nearest = members[0];
+  double best = HUGE_VAL;
+  for (const std::size_t b : members) {
+    const auto c = centre(boxes[b]);
+    double d = 0;
+    for (std::size_t q = 0; q < dims; ++q) d = std::fmax(d, std::fabs(c[q] - centroid[q]));
+    if (d < best) {
+      best = d;
+      nearest = b;
+    }
+  }
+  starts.push_back(nearest);
+  const std::size_t spread = std::min<std::size_t>(members.size(), 8);
+  for (std::size_t k = 0; k < spread; ++k) starts.push_back(members[k * members.size() / spread]);
+
+  ClusterResult<T> out;
+  for (const std::size_t b : starts) {
+    const auto point = newton(ns, centre(boxes[b]));
+    if (!point) continue;
+    bool inside = true;
+    for (std::size_t q = 0; q < dims; ++q) {
+      const double margin = std::fmax(2 * edge[q], 1e-9);
+      inside = inside && (*point)[q] >= lo[q] - margin && (*point)[q] <= hi[q] + margin;
+    }
+    if (!inside) continue;
+    out.solution_inside = true;
+    const bool seen = std::any_of(out.points.begin(), out.points.end(), [&](const auto& p) {
+      double d = 0;
+      for (std::size_t q = 0; q < dims; ++q) d = std::fmax(d, std::fabs(p[q] - (*point)[q]));
+      return d <= 1e-7;
+    });
+    if (seen) continue;
+    out.points.push_back(*point);
+    const bool interior =
+        std::all_of(point->begin(), point->end(), [](double x) { return x > 0 && x < 1; });
+    if (!interior) continue;  // on the box's boundary: another profile's
+    const bool continuum = on_continuum(ns, *point);
+    if (auto c = candidate_at(s, prof, ns, *point, continuum, box_text)) {
+      out.found.push_back(std::move(*c));
+      if (continuum) {
+        out.continuum = true;
+        break;  // a family is reported once, at one point
+      }
+    }
+  }
+  return out;
+}
+
+// Connected components of same-size boxes (touching, diagonals included).
+template <class T>
+std::vector<std::vector<std::size_t>> clusters(const std::vector<MixingBox<T>>& boxes,
+                                               std::size_t dims) {
+  std::vector<std::size_t> parent(boxes.size());
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  auto join = [&](std::size_t a, std::size_t b) { parent[find(a)] = find(b); };
+  std::size_t offsets = 1;
+  for (std::size_t q = 0; q < dims; ++q) offsets *= 3;
+  if (offsets <= 6561) {
+    std::map<std::vector<std::uint64_t>, std::size_t> where;
+    for (std::size_t b = 0; b < boxes.size(); ++b) where.emplace(boxes[b].index, b);
+    std::vector<std::uint64_t> probe(dims);
+    for (std::size_t b = 0; b < boxes.size(); ++b) {
+      for (std::size_t o = 0; o < offsets; ++o) {
+        std::size_t rest = o;
+        bool valid = true;
+        for (std::size_t q = 0; q < dims; ++q) {
+          const std::uint64_t k = boxes[b].index[q];
+          const std::size_t shift = rest % 3;
+          rest /= 3;
+          if (shift == 0 && k == 0) valid = false;
+          probe[q] = k + shift - 1;
+        }
+        if (!valid) continue;
+        const auto it = where.find(probe);
+        if (it != where.end()) join(b, it->second);
+      }
+    }
+  } else if (boxes.size() <= 4096) {
+    for (std::size_t a = 0; a < boxes.size(); ++a) {
+      for (std::size_t b = a + 1; b < boxes.size(); ++b) {
+        bool touch = true;
+        for (std::size_t q = 0; q < dims && touch; ++q) {
+          const std::uint64_t x = boxes[a].index[q];
+          const std::uint64_t y = boxes[b].index[q];
+          touch = (x > y ? x - y : y - x) <= 1;
+        }
+        if (touch) join(a, b);
+      }
+    }
+  } else {
+    for (std::size_t b = 1; b < boxes.size(); ++b) join(0, b);  // too many to compare pairwise
+  }
+  std::map<std::size_t, std::vector<std::size_t>> groups;
+  for (std::size_t b = 0; b < boxes.size(); ++b) groups[find(b)].push_back(b);
+  std::vector<std::vector<std::size_t>> out;
+  for (auto& [root, members] : groups) out.push_back(std::move(members));
+  return out;
+}
+
+// The usual outcome, decided before building anything: some mixer's g_r has
+// a strict sign on the open cube (>= 0 at every corner and > 0 at one, or the
+// reverse), so the profile has no solution.
+template <class T>
+bool mixer_has_strict_sign(const Search<T>& s, const Profile<T>& prof) {
+  T g(0);
+  for (const std::size_t i : prof.mixers) {
+    const T& t = s.team.values[i][prof.type[i].cut];
+    bool positive = false;
+    bool negative = false;
+    for (const auto* corner : prof.corners) {
+      g = corner->num[i] - t * corner->p;
+      const int sign = sign_of(g);
+      positive = positive || sign > 0;
+      negative = negative || sign < 0;
+      if (positive && negative) break;
+    }
+    if (positive != negative) return true;
+  }
+  return false;
+}
+
+// At most this many vertex values are held per profile (about 250 MB of
+// rationals); beyond, the profile counts as having reached max_boxes.
+constexpr std::size_t kMaxBoxValues = std::size_t{1} << 22;
+
+// §3.3 step 4. Breadth-first bisection of (0,1)^M along the longest edge,
+// discarding boxes by excluded(); every level's boxes have the same shape.
+// Isolated solutions keep the number of surviving boxes bounded, a continuum
+// doubles it (or more) per round of M bisections: on such growth each large
+// cluster is tried with Newton, and a cluster found to hold a continuum is
+// reported as a degenerate family and no longer refined. At the final width
+// each cluster is polished by Newton from a few of its boxes. Boxes left when
+// max_boxes is reached, and clusters where Newton finds no solution, are
+// added to `unresolved`.
+template <class T>
+std::vector<Candidate<T>> solve_many_mixers(const Search<T>& s, const Profile<T>& prof,
+                                            const EquilibriumOptions& options,
+                                            std::size_t& unresolved, Progress& progress) {
+  if (mixer_has_strict_sign(s, prof)) return {};
+  MixingSystem<T> sys = mixing_system(s, prof);
+  const std::size_t dims = sys.dims;
+  std::vector<std::size_t> depth(dims, 0);
+  std::vector<MixingBox<T>> level{MixingBox<T>{std::vector<std::uint64_t>(dims, 0), {}}};
+  if (excluded(sys, sys.corners, level[0].index, depth)) return {};
+  const NewtonSystem ns = newton_system(sys);
+  level[0].values = std::move(sys.corners);  // only dims and functions are used below
+  std::vector<std::size_t> history{1};
+  std::size_t made = 1;
+  bool capped = false;
+  std::vector<Candidate<T>> out;
+  while (!level.empty()) {
+    const auto q =
+        static_cast<std::size_t>(std::min_element(depth.begin(), depth.end()) - depth.begin());
+    if (std::ldexp(1.0, -static_cast<int>(depth[q])) < options.box_width || depth[q] >= 60) break;
+    // Boxes hold functions × 2^M numbers each: bound memory as well as work.
+    const std::size_t per_box = sys.functions << dims;
+    if (made + 2 * level.size() > options.max_boxes || 2 * level.size() * per_box > kMaxBoxValues) {
+      capped = true;
+      break;
+    }
+    progress.check();
+    std::vector<MixingBox<T>> next;
+    ++depth[q];
+    for (const auto& box : level) {
+      for (const bool upper : {false, true}) {
+        MixingBox<T> child = half(sys, box, q, upper);
+        if (!excluded(sys, child.values, child.index, depth)) next.push_back(std::move(child));
+      }
+    }
+    made += 2 * level.size();
+    level = std::move(next);
+    history.push_back(level.size());
+    const std::size_t before = history.size() > dims ? history[history.size() - 1 - dims] : 0;
+    if (before == 0 || level.size() <= (std::size_t{1} << dims) || 2 * level.size() < 3 * before) {
+      continue;
+    }
+    std::vector<bool> drop(level.size(), false);
+    bool dropped = false;
+    for (const auto& members : clusters(level, dims)) {
+      if (members.size() <= (std::size_t{1} << dims)) continue;
+      auto result = examine_cluster(s, prof, ns, level, members, depth);
+      if (!result.continuum) continue;
+      for (auto& c : result.found) out.push_back(std::move(c));
+      for (const std::size_t b : members) drop[b] = true;
+      dropped = true;
+    }
+    if (!dropped) continue;
+    std::vector<MixingBox<T>> kept;
+    for (std::size_t b = 0; b < level.size(); ++b) {
+      if (!drop[b]) kept.push_back(std::move(level[b]));
+    }
+    level = std::move(kept);
+  }
+  for (const auto& members : clusters(level, dims)) {
+    auto result = examine_cluster(s, prof, ns, level, members, depth);
+    if (capped ? !result.continuum : !result.solution_inside) unresolved += members.size();
+    for (auto& c : result.found) out.push_back(std::move(c));
+  }
+  return out;
+}
+
 template <class T>
 DisclosureKind classify(const Search<T>& s, const std::vector<T>& d) {
   std::vector<std::vector<bool>> seen(s.n);
@@ -668,6 +1353,7 @@ std::vector<Equilibrium<T>> all_equilibria(const Team<T>& team, const Protocol& 
   compute_pure_aggregates(s, options.summed_area, progress);
 
   std::vector<Equilibrium<T>> found;
+  std::size_t unresolved = 0;
   Profile<T> prof;
   prof.type.resize(n);
   std::vector<std::size_t> digit(n, 0);
@@ -685,8 +1371,6 @@ std::vector<Equilibrium<T>> all_equilibria(const Team<T>& team, const Protocol& 
       prof.type[i] = {mixes, mixes ? digit[i] - s.m[i] - 1 : digit[i]};
       if (mixes) prof.mixers.push_back(i);
     }
-    // §3.3 |M| >= 3 (subdivision) is not implemented: see docs/disclosure.md.
-    if (prof.mixers.size() > 2) continue;
     prof.corners.assign(std::size_t{1} << prof.mixers.size(), nullptr);
     for (std::size_t b = 0; b < prof.corners.size(); ++b) {
       std::size_t pure_index = 0;
@@ -709,8 +1393,10 @@ std::vector<Equilibrium<T>> all_equilibria(const Team<T>& team, const Protocol& 
       if (sign_of(agg.p) <= 0 || acceptable(s, prof, {}, false)) candidates.push_back({});
     } else if (prof.mixers.size() == 1) {
       candidates = solve_one_mixer(s, prof);
-    } else {
+    } else if (prof.mixers.size() == 2) {
       candidates = solve_two_mixers(s, prof);
+    } else {
+      candidates = solve_many_mixers(s, prof, options, unresolved, progress);
     }
     for (const auto& cand : candidates) {
       Equilibrium<T> e = build(s, prof, cand);
@@ -739,8 +1425,8 @@ std::vector<Equilibrium<T>> all_equilibria(const Team<T>& team, const Protocol& 
                    [](const Equilibrium<T>& a, const Equilibrium<T>& b) {
                      return a.prob_no_disclosure < b.prob_no_disclosure;
                    });
-  // With at most two members, at most two mix, so the search above is complete.
-  check_theorems(s, found, n <= 2);
+  for (auto& e : found) e.unresolved_boxes = unresolved;
+  check_theorems(s, found, unresolved == 0);
   return found;
 }
 
