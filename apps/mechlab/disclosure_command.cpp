@@ -34,6 +34,7 @@ struct DisclosureArgs {
   std::string to = "99/100";
   std::string step = "1/100";
   std::uint64_t max_profiles = 50'000'000;
+  std::uint64_t max_boxes = 100'000;
   std::vector<std::size_t> grids;  // continuous: midpoint grid sizes to discretise with
   bool dominance = false;          // design: compare full-effort sets
   bool refined = false;            // design --dominance: refined FE (Theorem 2)
@@ -73,6 +74,7 @@ Result continuous(const DisclosureArgs& args, const GlobalOptions& options) {
   Progress progress(options.progress_options());
   dc::DiscretisationOptions study_options;
   study_options.equilibria.max_profiles = args.max_profiles;
+  study_options.equilibria.max_boxes = args.max_boxes;
   nlohmann::json list = nlohmann::json::array();
   std::string text;
   for (const auto& protocol : model.protocols) {
@@ -97,6 +99,7 @@ Result equilibria(const DisclosureArgs& args, const GlobalOptions& options) {
   Progress progress(options.progress_options());
   dc::EquilibriumOptions eq_options;
   eq_options.max_profiles = args.max_profiles;
+  eq_options.max_boxes = args.max_boxes;
   std::vector<dc::ProtocolSummary> summaries;
   for (const auto& p : model.protocols) summaries.push_back(dc::summarize(p));
   nlohmann::json json = {{"protocols", dc::protocols_json(model.team.members, summaries)}};
@@ -128,6 +131,7 @@ Result effort(const DisclosureArgs& args, const GlobalOptions& options) {
   Progress progress(options.progress_options());
   dc::EquilibriumOptions eq_options;
   eq_options.max_profiles = args.max_profiles;
+  eq_options.max_boxes = args.max_boxes;
   nlohmann::json list = nlohmann::json::array();
   const auto type = dc::effort_type(tech);
   std::string text = dc::effort_type_text(type);
@@ -300,6 +304,10 @@ void add_file(CLI::App* verb, DisclosureArgs& args) {
   verb->add_option("--max-profiles", args.max_profiles,
                    "threshold profiles the equilibrium search may visit (default 5*10^7)")
       ->check(integer_in(1, 1'000'000'000'000, "number of profiles"));
+  verb->add_option("--max-boxes", args.max_boxes,
+                   "boxes the subdivision may split per profile with three or more mixers "
+                   "(default 10^5; beyond, the search says it is not exhaustive)")
+      ->check(integer_in(1, 1'000'000'000, "number of boxes"));
 }
 
 const Register disclosure_family{Family{

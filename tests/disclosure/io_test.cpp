@@ -164,7 +164,7 @@ TEST(DisclosureIo, EveryExampleReadsInBothNumberTypes) {
       EXPECT_TRUE(nearly_equal(approx.team.prior[c], to_double(exact.team.prior[c]))) << path;
     }
   }
-  EXPECT_EQ(files, 6U);
+  EXPECT_EQ(files, 7U);
 }
 
 TEST(DisclosureIo, WeightedAndMinimalWinningProtocolsAreUpClosed) {

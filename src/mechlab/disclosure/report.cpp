@@ -280,6 +280,7 @@ json equilibria_json(const Team<T>& team, const Protocol& protocol,
          {"posterior", e.posterior.empty() ? json(nullptr) : by_member(team.members, e.posterior)},
          {"belief_box", std::move(box)},
          {"mixed", e.mixed},
+         {"approximate", e.approximate},
          {"degenerate", e.degenerate},
          {"family", e.degenerate ? json(e.family) : json(nullptr)},
          {"consistent_with_deliberation", e.consistent_with_deliberation},
@@ -287,10 +288,10 @@ json equilibria_json(const Team<T>& team, const Protocol& protocol,
          {"votes", votes_json(team, e.votes)},
          {"witness_votes", e.witness_votes ? votes_json(team, *e.witness_votes) : json(nullptr)}});
   }
-  return {{"protocol", protocol.name},
-          {"members", team.members},
-          {"count", equilibria.size()},
-          {"equilibria", std::move(list)}};
+  const std::size_t unresolved = equilibria.empty() ? 0 : equilibria.front().unresolved_boxes;
+  return {{"protocol", protocol.name},      {"members", team.members},
+          {"count", equilibria.size()},     {"exhaustive", unresolved == 0},
+          {"unresolved_boxes", unresolved}, {"equilibria", std::move(list)}};
 }
 
 // Figure 1's picture of a two-member class: rows member 1's outcomes (low
@@ -328,6 +329,13 @@ std::string equilibria_text(const Team<T>& team, const Protocol& protocol,
                             const std::vector<Equilibrium<T>>& equilibria) {
   std::string out = fmt::format("protocol {}: {} equilibrium class{}\n", protocol.name,
                                 equilibria.size(), equilibria.size() == 1 ? "" : "es");
+  if (!equilibria.empty() && equilibria.front().unresolved_boxes > 0) {
+    out += fmt::format(
+        "search not exhaustive: {} boxes of mixing probabilities (three or more mixers) were "
+        "left unresolved at the cap (--max-boxes); the classes listed are equilibria, others may "
+        "exist\n",
+        equilibria.front().unresolved_boxes);
+  }
   for (std::size_t k = 0; k < equilibria.size(); ++k) {
     const Equilibrium<T>& e = equilibria[k];
     std::string tags = e.mixed ? "mixed" : "pure";
