@@ -234,6 +234,74 @@ void add_disclosure_claims(Registry& registry) {
                                         rows)};
        }});
   registry.add(
+      {"002/thm2-brute-force", "seeds/002, Theorem 2 and Lemmas 1-2 (spec §3.5, T2)",
+       "A full-disclosure equilibrium consistent with deliberation exists iff D does not require "
+       "more consensus to disclose than to conceal (not RMC).",
+       Expected::holds, "", [](Progress& progress) {
+         // Independent of the RMC predicate: every pure own-outcome witness x̂ with P(ND) > 0
+         // gives beliefs ω^ND (eq. 2); FD is consistent with deliberation iff for one of them
+         // the votes "yes iff ω_i >= ω^ND_i" give d ≡ 1 and pass Definition 1.
+         const auto fd_consistent = [&](const dc::Team<Rational>& team, const dc::Protocol& p) {
+           const std::size_t n = team.members.size();
+           for (std::size_t mask = 0; mask < (std::size_t{1} << (2 * n)); ++mask) {
+             progress.check();
+             std::vector<std::vector<Rational>> witness(n);
+             for (std::size_t i = 0; i < n; ++i) {
+               witness[i] = {fraction(static_cast<long>((mask >> (2 * i)) & 1U)),
+                             fraction(static_cast<long>((mask >> (2 * i + 1)) & 1U))};
+             }
+             std::vector<Rational> d;
+             const auto space = dc::outcome_space(team);
+             for (std::size_t c = 0; c < space.size(); ++c) {
+               std::vector<Rational> x(n);
+               for (std::size_t i = 0; i < n; ++i) x[i] = witness[i][space.digit(c, i)];
+               d.push_back(dc::deliberate(p, x));
+             }
+             const auto [prob, belief] = dc::no_disclosure_posterior(team, d);
+             if (sgn(prob) <= 0) continue;
+             std::vector<std::vector<Rational>> votes(n);
+             for (std::size_t i = 0; i < n; ++i) {
+               for (const auto& v : team.values[i])
+                 votes[i].push_back(fraction(v >= belief[i] ? 1 : 0));
+             }
+             bool full = true;
+             for (std::size_t c = 0; c < space.size() && full; ++c) {
+               std::vector<Rational> x(n);
+               for (std::size_t i = 0; i < n; ++i) x[i] = votes[i][space.digit(c, i)];
+               full = dc::deliberate(p, x) == 1;
+             }
+             if (full && !dc::verify_equilibrium(team, p, votes, belief)) return true;
+           }
+           return false;
+         };
+         std::size_t protocols = 0;
+         std::size_t consistent = 0;
+         std::string mismatch;
+         for (std::size_t n = 2; n <= 4; ++n) {
+           const auto team = uniform_binary(n);
+           std::vector<dc::Protocol> family;
+           if (n <= 3) {
+             family = dc::all_monotone_protocols(n);
+           } else {
+             for (std::size_t k = 1; k <= n; ++k) family.push_back(dc::k_majority(n, k));
+           }
+           for (const auto& p : family) {
+             ++protocols;
+             const bool brute = fd_consistent(team, p);
+             consistent += brute ? 1 : 0;
+             if (brute == dc::requires_more_consensus(p) && mismatch.empty()) {
+               mismatch = fmt::format("; MISMATCH at N = {}, {}", n, p.name);
+             }
+           }
+         }
+         return CheckResult{mismatch.empty(),
+                            fmt::format("iid uniform binary teams, {} protocols (every monotone "
+                                        "one for N = 2, 3; K-majority for N = 4), every pure "
+                                        "own-outcome witness: FD consistent with deliberation for "
+                                        "{} of them, exactly the non-RMC ones{}",
+                                        protocols, consistent, mismatch)};
+       }});
+  registry.add(
       {"002/z2-cor3-n3", "seeds/002, Corollary 3 (spec Z2, T8)",
        "With the same marginals and more outcome correlation, the interior equilibrium discloses "
        "high outcomes at least as often: P'(d = 1, omega_i = h) >= P(d = 1, omega_i = h).",
