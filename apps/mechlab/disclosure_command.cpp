@@ -2,6 +2,7 @@
 // team disclosure under deliberation protocols (002, docs/disclosure.md).
 #include <fmt/format.h>
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,8 +69,19 @@ Result continuous(const DisclosureArgs& args, const GlobalOptions& options) {
                      "equilibria`)",
                      "none");
   }
+  const std::size_t members = model.continuous->member_count();
   for (const std::size_t n : args.grids) {
     if (n < 2) throw InputError("--grid", "grid sizes of at least 2", fmt::format("{}", n));
+    // Refuse before building the n^N grid: its Π(2n + 1) threshold profiles.
+    const double profiles =
+        std::pow(2.0 * static_cast<double>(n) + 1, static_cast<double>(members));
+    if (!(profiles <= static_cast<double>(args.max_profiles))) {
+      throw InputError("--grid",
+                       fmt::format("grids whose (2n + 1)^N threshold profiles fit --max-profiles "
+                                   "({})",
+                                   args.max_profiles),
+                       fmt::format("n = {} with N = {}: {:.3g} profiles", n, members, profiles));
+    }
   }
   Progress progress(options.progress_options());
   dc::DiscretisationOptions study_options;
@@ -178,18 +190,21 @@ Result design(const DisclosureArgs& args, const GlobalOptions& options) {
     protocols = dc::all_monotone_protocols(n);
   }
   Progress progress(options.progress_options());
+  dc::DesignOptions design_options;
+  design_options.equilibria.max_profiles = args.max_profiles;
+  design_options.equilibria.max_boxes = args.max_boxes;
   if (args.dominance) {
     std::vector<dc::FullEffortSet<T>> sets;
     for (const auto& protocol : protocols) {
       sets.push_back(dc::full_effort_set(
           tech, protocol,
           args.refined ? dc::FullEffortVariant::refined : dc::FullEffortVariant::all_equilibria,
-          progress));
+          progress, design_options.equilibria));
     }
     emit(options, dc::dominance_json(tech.full, sets), dc::dominance_text(tech.full, sets));
     return 0;
   }
-  const auto scores = dc::score_protocols(tech, protocols, model.costs, progress);
+  const auto scores = dc::score_protocols(tech, protocols, model.costs, progress, design_options);
   const std::size_t symmetries = dc::technology_symmetries(tech, model.costs).size();
   const auto solved = static_cast<std::size_t>(std::count_if(
       scores.begin(), scores.end(), [](const auto& s) { return !s.image_of.has_value(); }));
@@ -218,13 +233,15 @@ Result design(const DisclosureArgs& args, const GlobalOptions& options) {
                                                                     : "interior";
     const std::string admits = s.admits_costs ? (*s.admits_costs ? "yes" : "no") : std::string("-");
     if (k < shown) {
-      text += fmt::format("{:<36}  {:>10}  {:<8}  {:<6}  ({})\n", s.protocol.name,
-                          NumberTraits<T>::to_text(s.best_symmetric_cost), kind, admits, gains);
+      text += fmt::format("{:<36}  {:>10}  {:<8}  {:<6}  ({}){}\n", s.protocol.name,
+                          NumberTraits<T>::to_text(s.best_symmetric_cost), kind, admits, gains,
+                          s.unresolved_boxes > 0 ? " [search not exhaustive]" : "");
     }
     nlohmann::json row = {{"protocol", s.protocol.name},
                           {"best_symmetric_cost", io::number_json(s.best_symmetric_cost)},
                           {"best_kind", kind},
-                          {"equilibria", s.equilibria}};
+                          {"equilibria", s.equilibria},
+                          {"exhaustive", s.unresolved_boxes == 0}};
     nlohmann::json g = nlohmann::json::array();
     for (const auto& x : s.best_gains) g.push_back(io::number_json(x));
     row["best_gains"] = std::move(g);

@@ -388,3 +388,32 @@ TEST(DisclosureContinuous, ReaderErrorsNameTheFilesPointer) {
 
 }  // namespace
 }  // namespace mechlab::disclosure
+
+namespace mechlab::disclosure {
+namespace {
+
+TEST(DisclosureContinuous, DoubleScanTerminatesAndIgnoresTheToleranceAtAnyScale) {
+  // Found in review: at 3·10^6 the double bisection reached adjacent doubles and
+  // looped; on U[0, 1e-10] an absolute tolerance made every grid point a root.
+  for (const auto& [lo, hi] : {std::pair{3e6, 3e6 + 1}, std::pair{0.0, 1e-10}}) {
+    const auto team = uniform_team<double>(2, lo, hi);
+    const auto a = continuous_fixed_points(team, unanimity(2));
+    ASSERT_EQ(a.fixed_points.size(), 1U) << lo;
+    const double golden = (3 - std::sqrt(5.0)) / 2;
+    EXPECT_NEAR((a.fixed_points[0].thresholds[0] - lo) / (hi - lo), golden, 1e-6) << lo;
+  }
+}
+
+TEST(DisclosureContinuous, GridsAreRefusedBeforeTheyAreBuilt) {
+  DiscretisationOptions options;
+  options.equilibria.max_profiles = 1000;
+  // (2·20 + 1)^2 = 1681 profiles > 1000.
+  EXPECT_EQ(
+      input_error([&] {
+        discretisation_study(uniform_team<Rational>(2, q(0), q(1)), unanimity(2), {5, 20}, options);
+      }).pointer(),
+      "/grid");
+}
+
+}  // namespace
+}  // namespace mechlab::disclosure

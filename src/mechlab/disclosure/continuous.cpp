@@ -686,17 +686,20 @@ ContinuousAnalysis<T> continuous_fixed_points(const ContinuousTeam<T>& team,
     const auto& m = team.marginals.front();
     std::vector<bool> losing(n + 1);
     for (std::size_t k = 0; k <= n; ++k) losing[k] = !protocol.wins((Coalition{1} << k) - 1);
-    // sign of φ(t) − t = sign of Num(t) − t P(t), P(t) > 0 on (ω̲, ω̄].
+    // sign of φ(t) − t = sign of Num(t) − t P(t), P(t) > 0 on (ω̲, ω̄]. The raw
+    // sign, not sign_of: in double an absolute tolerance would make every t of
+    // a small-scale box a "root".
+    const auto raw_sign = [](const T& x) { return x > 0 ? 1 : (x < 0 ? -1 : 0); };
     const auto sign_at = [&](const T& t) {
       const auto [p, num] = symmetric_sums(m, n, losing, t);
-      return sign_of(T(num - t * p));
+      return raw_sign(T(num - t * p));
     };
     const T width = m.high() - m.low();
     const T target = width * from_double<T>(options.bracket_width);
     const auto steps = static_cast<long>(options.scan_points);
     progress.start("continuous fixed points (symmetric scan)", static_cast<std::uint64_t>(steps));
     // At ω̲+ the sign is that of φ(ω̲+) − ω̲ (exact limit); 0 means unknown.
-    int previous = sign_of(T(out.limit_at_lower_corner.front() - m.low()));
+    int previous = raw_sign(T(out.limit_at_lower_corner.front() - m.low()));
     T left = m.low();
     for (long k = 1; k <= steps; ++k) {
       progress.advance();
@@ -711,7 +714,10 @@ ContinuousAnalysis<T> continuous_fixed_points(const ContinuousTeam<T>& team,
         T b = t;
         bool exact_root = false;
         while (T(b - a) > target) {
+          progress.check();
           const T mid = (a + b) / 2;
+          // In double, a and b adjacent: the bracket cannot shrink further.
+          if (!(a < mid && mid < b)) break;
           const int sm = sign_at(mid);
           if (sm == 0) {
             a = mid;
@@ -861,6 +867,17 @@ DiscretisationStudy<T> discretisation_study(const ContinuousTeam<T>& team, const
   validate(team);
   const std::size_t members = team.member_count();
   check_members(protocol, members);
+  // Refuse before any grid is built: each has n^N cells and (2n + 1)^N profiles.
+  for (const std::size_t n : grid_sizes) {
+    const double profiles =
+        std::pow(2.0 * static_cast<double>(n) + 1, static_cast<double>(members));
+    if (!(profiles <= static_cast<double>(options.equilibria.max_profiles))) {
+      throw InputError("/grid",
+                       fmt::format("grids with at most {} threshold profiles (2n + 1)^N",
+                                   options.equilibria.max_profiles),
+                       fmt::format("n = {} with N = {}: {:.3g}", n, members, profiles));
+    }
+  }
   DiscretisationStudy<T> study;
   for (const std::size_t n : grid_sizes) {
     DiscreteGrid<T> grid;

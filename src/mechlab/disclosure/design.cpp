@@ -123,7 +123,9 @@ std::vector<ProtocolScore<T>> score_protocols(const EffortTechnology<T>& technol
     }
     bool first = true;
     if (!costs.empty()) score.admits_costs = false;
-    for (const auto& e : all_equilibria(technology.full, protocol, {}, progress)) {
+    const auto equilibria = all_equilibria(technology.full, protocol, options.equilibria, progress);
+    if (!equilibria.empty()) score.unresolved_boxes = equilibria.front().unresolved_boxes;
+    for (const auto& e : equilibria) {
       if (e.degenerate) continue;
       // Off path (P(ND) = 0) the belief does not enter the gains on the
       // common support; the box's lower corner is one admissible belief.

@@ -28,6 +28,9 @@ struct ProtocolScore {
   // Scored as the image π(D) of an earlier protocol D under a symmetry π of
   // the technology (not solved again); empty when solved directly.
   std::optional<std::string> image_of;
+  // Subdivision boxes left unresolved by the equilibrium search (three or more
+  // mixers); 0 when the search was exhaustive.
+  std::size_t unresolved_boxes = 0;
 };
 
 // Permutations π of the members (π[i] = the member i becomes) under which the
@@ -48,6 +51,7 @@ struct DesignOptions {
   // equilibria are the π-images of D's, so its gains are D's permuted
   // (G_{π(i)}(π(D)) = G_i(D)) and c̄ and c ∈ FE are the same.
   bool use_symmetry = true;
+  EquilibriumOptions equilibria;  // for every all_equilibria call
 };
 
 // Scores every protocol; the result is sorted by c̄(D), best first (ties in

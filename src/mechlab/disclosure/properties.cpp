@@ -179,11 +179,12 @@ std::optional<std::string> strict_chain(const std::vector<T>& f, const std::vect
 
 template <class T>
 FullEffortSet<T> full_effort_set(const EffortTechnology<T>& technology, const Protocol& protocol,
-                                 FullEffortVariant variant, Progress& progress) {
+                                 FullEffortVariant variant, Progress& progress,
+                                 const EquilibriumOptions& options) {
   FullEffortSet<T> out;
   out.protocol = protocol;
   out.variant = variant;
-  out.equilibria = all_equilibria(technology.full, protocol, {}, progress);
+  out.equilibria = all_equilibria(technology.full, protocol, options, progress);
   for (std::size_t idx = 0; idx < out.equilibria.size(); ++idx) {
     const Equilibrium<T>& e = out.equilibria[idx];
     if (variant == FullEffortVariant::refined && !e.consistent_with_deliberation) continue;
@@ -688,9 +689,11 @@ std::vector<std::vector<T>> correlated_equilibrium_rules(const std::vector<std::
 }
 
 template FullEffortSet<Rational> full_effort_set(const EffortTechnology<Rational>&, const Protocol&,
-                                                 FullEffortVariant, Progress&);
+                                                 FullEffortVariant, Progress&,
+                                                 const EquilibriumOptions&);
 template FullEffortSet<double> full_effort_set(const EffortTechnology<double>&, const Protocol&,
-                                               FullEffortVariant, Progress&);
+                                               FullEffortVariant, Progress&,
+                                               const EquilibriumOptions&);
 template bool admits(const FullEffortSet<Rational>&, const std::vector<Rational>&);
 template bool admits(const FullEffortSet<double>&, const std::vector<double>&);
 template Dominance<Rational> dominance(const FullEffortSet<Rational>&,

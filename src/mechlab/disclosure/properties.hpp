@@ -54,7 +54,8 @@ struct FullEffortSet {
 template <class T>
 FullEffortSet<T> full_effort_set(const EffortTechnology<T>& technology, const Protocol& protocol,
                                  FullEffortVariant variant = FullEffortVariant::all_equilibria,
-                                 Progress& progress = Progress::none());
+                                 Progress& progress = Progress::none(),
+                                 const EquilibriumOptions& options = {});
 
 // c ∈ FE(D): some maximal G has c ≤ G componentwise (and c ≫ 0).
 template <class T>
@@ -171,10 +172,10 @@ std::vector<std::vector<T>> correlated_equilibrium_rules(const std::vector<std::
 
 extern template FullEffortSet<Rational> full_effort_set(const EffortTechnology<Rational>&,
                                                         const Protocol&, FullEffortVariant,
-                                                        Progress&);
+                                                        Progress&, const EquilibriumOptions&);
 extern template FullEffortSet<double> full_effort_set(const EffortTechnology<double>&,
-                                                      const Protocol&, FullEffortVariant,
-                                                      Progress&);
+                                                      const Protocol&, FullEffortVariant, Progress&,
+                                                      const EquilibriumOptions&);
 extern template bool admits(const FullEffortSet<Rational>&, const std::vector<Rational>&);
 extern template bool admits(const FullEffortSet<double>&, const std::vector<double>&);
 extern template Dominance<Rational> dominance(const FullEffortSet<Rational>&,

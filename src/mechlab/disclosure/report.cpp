@@ -332,8 +332,8 @@ std::string equilibria_text(const Team<T>& team, const Protocol& protocol,
   if (!equilibria.empty() && equilibria.front().unresolved_boxes > 0) {
     out += fmt::format(
         "search not exhaustive: {} boxes of mixing probabilities (three or more mixers) were "
-        "left unresolved at the cap (--max-boxes); the classes listed are equilibria, others may "
-        "exist\n",
+        "left unresolved (beyond the --max-boxes cap, or at the finest width with no solution "
+        "found by Newton); the classes listed are equilibria, others may exist\n",
         equilibria.front().unresolved_boxes);
   }
   for (std::size_t k = 0; k < equilibria.size(); ++k) {
@@ -515,10 +515,14 @@ std::string decimals(const std::vector<double>& xs) {
 template <class T>
 std::string bracket_text(const ContinuousFixedPoint<T>& f) {
   if (!f.bracket) return "none (Newton estimate, residual checked)";
-  return fmt::format("[{:.15g}, {:.15g}] ({})", NumberTraits<T>::to_double(f.bracket->first),
-                     NumberTraits<T>::to_double(f.bracket->second),
-                     f.sturm_certified ? "exactly one root by a Sturm count"
-                                       : "φ(t) − t changes sign, computed exactly");
+  const bool point = f.bracket->first == f.bracket->second;
+  const char* why = f.sturm_certified ? "exactly one root by a Sturm count"
+                    : point
+                        ? (NumberTraits<T>::exact ? "φ(t) = t exactly" : "φ(t) − t = 0 in double")
+                    : NumberTraits<T>::exact ? "φ(t) − t changes sign, computed exactly"
+                                             : "φ(t) − t changes sign, computed in double";
+  return fmt::format("[{:.17g}, {:.17g}] ({})", NumberTraits<T>::to_double(f.bracket->first),
+                     NumberTraits<T>::to_double(f.bracket->second), why);
 }
 
 template <class T>

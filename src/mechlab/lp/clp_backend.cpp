@@ -54,8 +54,14 @@ ClpOutcome solve_with_clp(const LinearProgram<double>& lp, const ClpOptions& opt
   // exact and leaves the optimal basis, all that the certificate uses, as it is.
   double largest = 0;
   for (const auto& c : lp.columns) largest = std::fmax(largest, std::fabs(c.objective));
+  // Only huge objectives are scaled, and only down to about 2^50 ≈ 1e15, so
+  // Clp's absolute dual tolerance keeps seeing the smaller coefficients.
   int shift = 0;
-  if (largest > 1e15) (void)std::frexp(largest, &shift);
+  if (largest > 1e20) {
+    int exponent = 0;
+    (void)std::frexp(largest, &exponent);
+    shift = exponent - 50;
+  }
   for (int j = 0; j < n; ++j) {
     col_lo[j] = lower_or_inf(lp.columns[j].lower);
     col_hi[j] = upper_or_inf(lp.columns[j].upper);
