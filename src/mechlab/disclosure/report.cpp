@@ -783,6 +783,8 @@ template <class T>
 using Equilibria = std::vector<Equilibrium<T>>;
 template <class T>
 using GainsList = std::vector<EffortGains<T>>;
+template <class T>
+using FullEffortSets = std::vector<FullEffortSet<T>>;
 
 #define MECHLAB_DISCLOSURE_REPORT(T)                                                           \
   template std::string outcome_name(const Team<T>&, std::size_t);                              \
@@ -798,8 +800,8 @@ using GainsList = std::vector<EffortGains<T>>;
   template std::vector<std::size_t> optimal_consensus(const std::vector<T>&);                  \
   template json k_majority_json(const BinaryEffortModel&, const std::vector<T>&);              \
   template std::string k_majority_text(const BinaryEffortModel&, const std::vector<T>&);       \
-  template json dominance_json(const Team<T>&, const std::vector<FullEffortSet<T>>&);          \
-  template std::string dominance_text(const Team<T>&, const std::vector<FullEffortSet<T>>&);   \
+  template json dominance_json(const Team<T>&, const FullEffortSets<T>&);                      \
+  template std::string dominance_text(const Team<T>&, const FullEffortSets<T>&);               \
   template json effort_type_json(const EffortType<T>&);                                        \
   template std::string effort_type_text(const EffortType<T>&);                                 \
   template json continuous_json(const ContinuousTeam<T>&, const Protocol&,                     \
