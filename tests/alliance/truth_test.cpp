@@ -137,6 +137,39 @@ TEST(AllianceTruth, PermutingPlayersPermutesGains) {
   EXPECT_EQ(result.worst_player, 0U);
 }
 
+TEST(AllianceTruth, HawkThresholdRatiosMatchTheSpecTable) {
+  // Spec §3.6: others at bias 0, the hawk's largest fully revealing bias
+  // (bisection with A5 in double) over Theorem 2's 2/((n+2)(1+β(n−1)/n));
+  // the ratio departs from 1 exactly when (n−1)η > 3.
+  struct Row {
+    std::size_t n;
+    double eta;
+    double ratio;
+  };
+  for (const Row& row :
+       {Row{6, 0.5, 1.0}, Row{6, 0.7, 1.218}, Row{6, 0.9, 1.712}, Row{8, 0.3, 1.0},
+        Row{8, 0.5, 1.209}, Row{8, 0.9, 2.555}, Row{7, 0.5, 1.0}, Row{7, 0.55, 1.126},
+        Row{10, 1.0 / 3, 1.0}, Row{10, 0.35, 1.061}, Row{5, 0.75, 1.0}, Row{5, 0.8, 1.090}}) {
+    const double n = static_cast<double>(row.n);
+    const double beta = n * row.eta / (1 - row.eta);
+    const double paper = 2 / ((n + 2) * (1 + beta * (n - 1) / n));
+    auto revealing = [&](double hawk) {
+      std::vector<double> biases(row.n, 0.0);
+      biases.back() = hawk;
+      return verify_truth_telling(paper_alliance(row.eta, biases)).fully_revealing;
+    };
+    double low = paper / 2;
+    double high = 4 * paper;
+    ASSERT_TRUE(revealing(low));
+    ASSERT_FALSE(revealing(high));
+    for (int step = 0; step < 30; ++step) {
+      const double mid = (low + high) / 2;
+      (revealing(mid) ? low : high) = mid;
+    }
+    EXPECT_NEAR(low / paper, row.ratio, 6e-4) << "n = " << row.n << ", η = " << row.eta;
+  }
+}
+
 // Random alliances in the spec's test range (§3.6): n <= 7, η ∈ {1/20, …,
 // 19/20}, biases in [−1/10, 1/5], box [0,1].
 Alliance<Rational> random_alliance(Rng& rng) {
