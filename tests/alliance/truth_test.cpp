@@ -150,7 +150,7 @@ TEST(AllianceTruth, HawkThresholdRatiosMatchTheSpecTable) {
        {Row{6, 0.5, 1.0}, Row{6, 0.7, 1.218}, Row{6, 0.9, 1.712}, Row{8, 0.3, 1.0},
         Row{8, 0.5, 1.209}, Row{8, 0.9, 2.555}, Row{7, 0.5, 1.0}, Row{7, 0.55, 1.126},
         Row{10, 1.0 / 3, 1.0}, Row{10, 0.35, 1.061}, Row{5, 0.75, 1.0}, Row{5, 0.8, 1.090}}) {
-    const double n = static_cast<double>(row.n);
+    const auto n = static_cast<double>(row.n);
     const double beta = n * row.eta / (1 - row.eta);
     const double paper = 2 / ((n + 2) * (1 + beta * (n - 1) / n));
     auto revealing = [&](double hawk) {
