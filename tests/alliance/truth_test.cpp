@@ -58,6 +58,13 @@ TEST(AllianceTruth, StrongerHawkBreaksFullRevelation) {
   EXPECT_EQ(result.exact.worst_gain, q(1683, 202160000));
   EXPECT_NEAR(to_double(result.exact.worst_gain), 8.325e-6, 1e-9);
   EXPECT_FALSE(result.disagree);
+  // The witness: after exaggerating, the hawk cuts its own action to offset
+  // the others' rise (by 1/8 each count while nobody else is capped).
+  EXPECT_EQ(result.exact.witness_deviation,
+            (std::vector<Rational>{q(39, 400), q(89, 400), q(139, 400), q(6839, 15200),
+                                   q(3757, 7600), q(431, 800)}));
+  EXPECT_EQ(result.exact.witness_truthful,
+            (std::vector<Rational>{q(107, 200), q(33, 50), q(157, 200), q(91, 100), q(1), q(1)}));
 }
 
 TEST(AllianceTruth, AppendixBThreshold) {

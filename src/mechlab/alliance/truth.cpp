@@ -15,11 +15,19 @@ TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance) {
   for (std::size_t k = 0; k <= n; ++k) out.continuation.push_back(constrained_policy(alliance, k));
   std::vector<T> means;
   for (std::size_t k = 0; k <= n; ++k) means.push_back(posterior_mean<T>(k, n));
+  // i's best response at its true count when the others play x*_{−i}(k_dev).
+  auto deviation_action = [&](std::size_t i, std::size_t k_true, std::size_t k_dev) {
+    const Continuation<T>& believed = out.continuation[k_dev];
+    T x = normaliser * (means[k_true] + alliance.biases[i]) -
+          eta * (believed.total - believed.action[i]);
+    if (x < alliance.bounds[i].lo) x = alliance.bounds[i].lo;
+    if (x > alliance.bounds[i].hi) x = alliance.bounds[i].hi;
+    return x;
+  };
   out.gain.assign(n, {T(0), T(0)});
   out.breakdown.resize(n);
   bool first = true;
   for (std::size_t i = 0; i < n; ++i) {
-    const Bounds<T>& box = alliance.bounds[i];
     const T& b = alliance.biases[i];
     for (const int s : {0, 1}) {
       const auto su = static_cast<std::size_t>(s);
@@ -33,9 +41,7 @@ TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance) {
         const Continuation<T>& believed = out.continuation[k_dev];
         const T others = believed.total - believed.action[i];
         const T target = means[k_true] + b;
-        T x = normaliser * target - eta * others;
-        if (x < box.lo) x = box.lo;
-        if (x > box.hi) x = box.hi;
+        const T x = deviation_action(i, k_true, k_dev);
         const T deviation_gap = coordination_level(eta, normaliser, x, T(x + others)) - target;
         T part = others_count_probability<T>(j, s, n) *
                  (truthful_gap * truthful_gap - deviation_gap * deviation_gap);
@@ -52,6 +58,11 @@ TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance) {
     }
   }
   out.fully_revealing = sign_of(out.worst_gain) <= 0;
+  const auto su = static_cast<std::size_t>(out.worst_signal);
+  for (std::size_t j = 0; j < n; ++j) {
+    out.witness_deviation.push_back(deviation_action(out.worst_player, j + su, j + 1 - su));
+    out.witness_truthful.push_back(out.continuation[j + su].action[out.worst_player]);
+  }
   return out;
 }
 

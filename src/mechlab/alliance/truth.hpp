@@ -38,6 +38,11 @@ struct TruthTelling {
   std::size_t worst_player = 0;
   int worst_signal = 0;
   T worst_gain;
+  // The witness for that pair, by the others' count j = 0..n−1: the
+  // deviator's optimal action x_i^dev after the opposite message (others at
+  // x*_{−i}(k_D)) beside its truthful action x*_i(k_T).
+  std::vector<T> witness_deviation;
+  std::vector<T> witness_truthful;
 };
 
 // Validates (InputError as validate()).
