@@ -142,6 +142,55 @@ TEST(AllianceCommitment, CutoffEdgeCasesAndCorollaryCounterexamples) {
   EXPECT_EQ(input_error([] { commitment_cutoff(4, q(1, 2), q(0)); }).pointer(), "/cost");
 }
 
+TEST(AllianceCommitment, EquilibriumCapacitiesAreBestResponses) {
+  // Spec §4.3 / §3.8 step 7: no capacity deviation of player 1 or 4 on
+  // [0, 2R̄_i] raises its exact ex-ante payoff (truthful continuation assumed).
+  for (const Rational& cost : {q(1, 4), q(1, 10)}) {
+    for (const Rational& eta : {q(1, 2), q(1, 4), q(1, 10)}) {
+      auto alliance = section51(eta);
+      const auto result = commitment_equilibrium(alliance, cost);
+      for (std::size_t i = 0; i < 4; ++i) alliance.bounds[i] = {q(0), result.capacity[i]};
+      for (const std::size_t player : {std::size_t{0}, std::size_t{3}}) {
+        const auto deviation =
+            capacity_deviation(alliance, cost, player, Rational(2 * result.capacity[player]), 41);
+        EXPECT_EQ(deviation.gain, 0) << to_string(cost) << ", " << to_string(eta);
+        EXPECT_EQ(deviation.best_capacity, result.capacity[player]);
+        EXPECT_EQ(deviation.equilibrium_payoff, result.welfare[player]);
+        EXPECT_TRUE(deviation.best_truthful);
+      }
+    }
+  }
+  // A deliberately low capacity is not a best response.
+  auto alliance = section51(q(1, 2));
+  const auto result = commitment_equilibrium(alliance, q(1, 10));
+  for (std::size_t i = 0; i < 4; ++i) alliance.bounds[i] = {q(0), result.capacity[i]};
+  alliance.bounds[0].hi = q(1, 10);
+  const auto deviation = capacity_deviation(alliance, q(1, 10), 0, q(1), 41);
+  EXPECT_GT(deviation.gain, 0);
+  EXPECT_GT(deviation.best_capacity, q(1, 10));
+}
+
+TEST(AllianceCommitment, ClaimsOneToThreeFail) {
+  // Erratum 14: capacity deviations said to break truthful communication do
+  // not always do so. With the others at the Prop. 2 capacities (η = 1/2),
+  // player 1's continuation is fully revealing for every R̄_1 ∈ [0, 0.51] when
+  // c = 1/10, and for R̄_1 ∈ [0, 0.01] ∪ [0.12, 0.49] when c = 1/4 (grid 0.01).
+  for (const Rational& cost : {q(1, 10), q(1, 4)}) {
+    auto alliance = section51(q(1, 2));
+    const auto result = commitment_equilibrium(alliance, cost);
+    for (std::size_t i = 0; i < 4; ++i) alliance.bounds[i] = {q(0), result.capacity[i]};
+    std::string pattern;
+    for (long t = 0; t <= 60; ++t) {
+      alliance.bounds[0].hi = q(t, 100);
+      pattern += verify_truth_telling(alliance).fully_revealing ? '1' : '0';
+    }
+    const std::string expected = cost == q(1, 10) ? std::string(52, '1') + std::string(9, '0')
+                                                  : "11" + std::string(10, '0') +
+                                                        std::string(38, '1') + std::string(11, '0');
+    EXPECT_EQ(pattern, expected) << to_string(cost);
+  }
+}
+
 TEST(AllianceCommitment, PropositionThreeOverstatesWelfareForStrongDoves) {
   // Spec §4.4: n = 4, η = 9/20, c = 3/100, b = (1/100, 1/40, 29/200, 1/5):
   // (q̄, y) = (2, 259/1600); exact − Prop. 3 ≈ −0.000229 (W_1), −0.000071 (W_2),

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "mechlab/alliance/continuation.hpp"
 #include "mechlab/alliance/posterior.hpp"
+#include "mechlab/alliance/truth.hpp"
 #include "mechlab/core/error.hpp"
 
 namespace mechlab::alliance {
@@ -98,6 +101,66 @@ std::vector<T> exact_welfare(const Alliance<T>& alliance, const T& cost) {
   return out;
 }
 
+template <class T>
+CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& cost,
+                                        std::size_t player, const T& upper, std::size_t points) {
+  validate(alliance);
+  if (player >= alliance.player_count()) {
+    throw InputError("/player", fmt::format("a player index below {}", alliance.player_count()),
+                     fmt::format("{}", player));
+  }
+  const T lo = alliance.bounds[player].lo;
+  if (upper < lo) {
+    throw InputError("/upper", fmt::format("a capacity >= lo = {}", NumberTraits<T>::to_text(lo)),
+                     NumberTraits<T>::to_text(upper));
+  }
+  if (points < 3) throw InputError("/points", "at least 3 grid points", fmt::format("{}", points));
+  CapacityDeviation<T> out;
+  out.player = player;
+  Alliance<T> trial = alliance;
+  auto payoff = [&](const T& r) {
+    trial.bounds[player].hi = r;
+    ++out.evaluated;
+    return exact_welfare(trial, cost)[player];
+  };
+  out.equilibrium_payoff = payoff(alliance.bounds[player].hi);
+  out.best_capacity = alliance.bounds[player].hi;
+  out.best_payoff = out.equilibrium_payoff;
+  auto consider = [&](const T& r, const T& w) {
+    if (w > out.best_payoff) {
+      out.best_payoff = w;
+      out.best_capacity = r;
+    }
+  };
+  std::vector<T> grid;
+  std::vector<T> values;
+  for (std::size_t g = 0; g < points; ++g) {
+    grid.push_back(lo + (upper - lo) * T(g) / T(points - 1));
+    values.push_back(payoff(grid.back()));
+    consider(grid.back(), values.back());
+  }
+  // The vertex of the parabola through the best grid point and its neighbours.
+  const auto best =
+      static_cast<std::size_t>(std::max_element(values.begin(), values.end()) - values.begin());
+  const std::size_t mid = std::min(std::max(best, std::size_t{1}), points - 2);
+  const T& r0 = grid[mid - 1];
+  const T& r1 = grid[mid];
+  const T& r2 = grid[mid + 1];
+  const T d1 = (values[mid] - values[mid - 1]) / (r1 - r0);
+  const T d2 = (values[mid + 1] - values[mid]) / (r2 - r1);
+  const T curvature = (d2 - d1) / (r2 - r0);  // the r² coefficient
+  if (curvature < T(0)) {
+    // Newton form W = W0 + d1(r − r0) + curvature(r − r0)(r − r1); W' = 0 at the vertex.
+    const T slope_at_r1 = d1 + curvature * (r1 - r0);
+    const T vertex = r1 - slope_at_r1 / (T(2) * curvature);
+    if (vertex > r0 && vertex < r2) consider(vertex, payoff(vertex));
+  }
+  out.gain = out.best_payoff - out.equilibrium_payoff;
+  trial.bounds[player].hi = out.best_capacity;
+  out.best_truthful = verify_truth_telling(trial).fully_revealing;
+  return out;
+}
+
 template std::vector<Rational> marginal_benefits(std::size_t, const Rational&);
 template std::vector<double> marginal_benefits(std::size_t, const double&);
 template Cutoff<Rational> commitment_cutoff(std::size_t, const Rational&, const Rational&);
@@ -106,5 +169,9 @@ template Commitment<Rational> commitment_equilibrium(const Alliance<Rational>&, 
 template Commitment<double> commitment_equilibrium(const Alliance<double>&, const double&);
 template std::vector<Rational> exact_welfare(const Alliance<Rational>&, const Rational&);
 template std::vector<double> exact_welfare(const Alliance<double>&, const double&);
+template CapacityDeviation<Rational> capacity_deviation(const Alliance<Rational>&, const Rational&,
+                                                        std::size_t, const Rational&, std::size_t);
+template CapacityDeviation<double> capacity_deviation(const Alliance<double>&, const double&,
+                                                      std::size_t, const double&, std::size_t);
 
 }  // namespace mechlab::alliance

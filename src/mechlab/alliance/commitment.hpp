@@ -63,6 +63,30 @@ Commitment<T> commitment_equilibrium(const Alliance<T>& alliance, const T& cost)
 template <class T>
 std::vector<T> exact_welfare(const Alliance<T>& alliance, const T& cost);
 
+// Spec §3.8 step 7: player i's capacity deviations r ∈ [lo_i, upper], the
+// others keeping their bounds, with payoffs from exact_welfare assuming the
+// continuation stays truthful (the paper does not say what happens when a
+// deviation breaks truthfulness; `best_truthful` says whether A5 certifies it
+// at the best deviation). A grid of `points` capacities plus the equilibrium
+// capacity hi_i, refined by the vertex of the quadratic through the best grid
+// point and its neighbours (the payoff is piecewise quadratic in r). Not a
+// proof of optimality between grid points.
+template <class T>
+struct CapacityDeviation {
+  std::size_t player = 0;
+  T equilibrium_payoff;  // at r = hi_i
+  T best_capacity;
+  T best_payoff;
+  T gain;  // best_payoff − equilibrium_payoff (>= 0; 0: no profitable deviation found)
+  bool best_truthful = false;
+  std::size_t evaluated = 0;  // payoff evaluations (each n+1 A3 solves)
+};
+
+template <class T>
+CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& cost,
+                                        std::size_t player, const T& upper,
+                                        std::size_t points = 201);
+
 extern template std::vector<Rational> marginal_benefits(std::size_t, const Rational&);
 extern template std::vector<double> marginal_benefits(std::size_t, const double&);
 extern template Cutoff<Rational> commitment_cutoff(std::size_t, const Rational&, const Rational&);
@@ -72,5 +96,11 @@ extern template Commitment<Rational> commitment_equilibrium(const Alliance<Ratio
 extern template Commitment<double> commitment_equilibrium(const Alliance<double>&, const double&);
 extern template std::vector<Rational> exact_welfare(const Alliance<Rational>&, const Rational&);
 extern template std::vector<double> exact_welfare(const Alliance<double>&, const double&);
+extern template CapacityDeviation<Rational> capacity_deviation(const Alliance<Rational>&,
+                                                               const Rational&, std::size_t,
+                                                               const Rational&, std::size_t);
+extern template CapacityDeviation<double> capacity_deviation(const Alliance<double>&, const double&,
+                                                             std::size_t, const double&,
+                                                             std::size_t);
 
 }  // namespace mechlab::alliance
