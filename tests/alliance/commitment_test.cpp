@@ -27,6 +27,25 @@ TEST(AllianceCommitment, MarginalBenefitTables) {
             (Rationals{q(20, 39), q(4, 13), q(2, 13), q(2, 39), q(0)}));
 }
 
+TEST(AllianceCommitment, MarginalBenefitAndWelfareAreContinuous) {
+  // Erratum 10: MB(q, y → 1/(n+2)) = MB(q+1, 0); Prop. 3: W(q, 1/(n+2)) = W(q+1, 0).
+  for (std::size_t n = 2; n <= 8; ++n) {
+    const Rational eta = q(1, 3);
+    const auto table = marginal_benefits(n, eta);
+    for (std::size_t k = 0; k <= n; ++k) {
+      EXPECT_EQ(marginal_benefit(n, eta, Rational(k)), table[k]);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      // Just left of k+1 the line through [k, k+1) ends at MB_{k+1}.
+      const Rational left = marginal_benefit(n, eta, Rational(Rational(k) + q(1, 2)));
+      EXPECT_EQ(Rational(2 * left - table[k]), table[k + 1]);
+      EXPECT_LT(table[k + 1], table[k]);
+      EXPECT_EQ(gross_welfare(n, k, q(1, static_cast<long>(n) + 2)),
+                gross_welfare(n, k + 1, Rational(0)));
+    }
+  }
+}
+
 struct TableRow {
   Rational cost;
   Rational eta;
@@ -189,6 +208,24 @@ TEST(AllianceCommitment, ClaimsOneToThreeFail) {
                                                         std::string(38, '1') + std::string(11, '0');
     EXPECT_EQ(pattern, expected) << to_string(cost);
   }
+}
+
+TEST(AllianceCommitment, CorollaryThreeFailsForAHawk) {
+  // Spec §5.4: n = 4, b = (0, 0, 0, 1/10), c = 1/10: the hawk's R̄_4 rises in η
+  // (0.7208, 0.725, …, 3.1583), and the doves' R̄ turns negative for η >= 0.8.
+  const std::vector<double> hawk{0.7208, 0.725,  0.7411, 0.7833, 0.8583,
+                                 0.9833, 1.2083, 1.6833, 3.1583};
+  for (long t = 1; t <= 9; ++t) {
+    const auto result = commitment_equilibrium(
+        paper_alliance<Rational>(q(t, 10), {q(0), q(0), q(0), q(1, 10)}), q(1, 10));
+    EXPECT_NEAR(to_double(result.capacity[3]), hawk[static_cast<std::size_t>(t - 1)], 5e-5);
+    EXPECT_EQ(result.infeasible, t >= 8) << t;
+    EXPECT_EQ(result.above_baseline, t >= 7) << t;
+  }
+  EXPECT_EQ(commitment_equilibrium(paper_alliance<Rational>(q(8, 10), {q(0), q(0), q(0), q(1, 10)}),
+                                   q(1, 10))
+                .capacity[0],
+            q(-1, 60));
 }
 
 TEST(AllianceCommitment, PropositionThreeOverstatesWelfareForStrongDoves) {

@@ -39,6 +39,25 @@ std::vector<T> marginal_benefits(std::size_t n, const T& eta) {
 }
 
 template <class T>
+T marginal_benefit(std::size_t n, const T& eta, const T& z) {
+  if (z < T(0) || z > T(n)) throw InternalError("marginal_benefit: z outside [0, n]");
+  std::size_t q = 0;
+  while (q + 1 <= n && !(z < T(q + 1))) ++q;  // z ∈ [q, q+1), or q = n at z = n
+  const T normaliser = T(1) + T(n - 1) * eta;
+  return T(n - q) * (T(n - q + 1) - T(2) * (z - T(q))) / (T(n + 1) * T(n + 2) * normaliser);
+}
+
+template <class T>
+T gross_welfare(std::size_t n, std::size_t cutoff, const T& residual) {
+  if (cutoff > n) throw InternalError("gross_welfare: cutoff above n");
+  const T np2(n + 2);
+  const T m(n - cutoff);
+  const T& y = residual;
+  return -T(1) / (T(6) * np2) - m * (m + T(1)) * (T(2) * m + T(1)) / (T(6) * T(n + 1) * np2 * np2) +
+         m / T(n + 1) * ((m + T(1)) / np2 - y) * y;
+}
+
+template <class T>
 Cutoff<T> commitment_cutoff(std::size_t n, const T& eta, const T& cost) {
   check_inputs(n, eta, cost);
   const std::vector<T> mb = marginal_benefits(n, eta);
@@ -68,7 +87,6 @@ Commitment<T> commitment_equilibrium(const Alliance<T>& alliance, const T& cost)
   out.residual = cut.residual;
   const T& y = out.residual;
   const T np2(n + 2);
-  const T m(n - out.cutoff);
   out.total_capacity = T(0);
   for (std::size_t i = 0; i < n; ++i) {
     out.capacity.push_back(first_best_action(d, i, out.cutoff) + y);
@@ -78,9 +96,7 @@ Commitment<T> commitment_equilibrium(const Alliance<T>& alliance, const T& cost)
     if (first_best_action(d, i, 0) < T(0)) out.welfare_overstated = true;
   }
   out.tolerance = (T(1) + (T(1) - np2 * y) * T(n - 1) * alliance.eta) / np2;
-  const T common = -T(1) / (T(6) * np2) -
-                   m * (m + T(1)) * (T(2) * m + T(1)) / (T(6) * T(n + 1) * np2 * np2) +
-                   m / T(n + 1) * ((m + T(1)) / np2 - y) * y;
+  const T common = gross_welfare(n, out.cutoff, y);
   for (std::size_t i = 0; i < n; ++i) out.welfare.push_back(common - cost * out.capacity[i]);
   return out;
 }
@@ -161,6 +177,10 @@ CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& co
   return out;
 }
 
+template Rational marginal_benefit(std::size_t, const Rational&, const Rational&);
+template double marginal_benefit(std::size_t, const double&, const double&);
+template Rational gross_welfare(std::size_t, std::size_t, const Rational&);
+template double gross_welfare(std::size_t, std::size_t, const double&);
 template std::vector<Rational> marginal_benefits(std::size_t, const Rational&);
 template std::vector<double> marginal_benefits(std::size_t, const double&);
 template Cutoff<Rational> commitment_cutoff(std::size_t, const Rational&, const Rational&);

@@ -24,6 +24,18 @@ namespace mechlab::alliance {
 template <class T>
 std::vector<T> marginal_benefits(std::size_t n, const T& eta);
 
+// The continuous form (spec §3.8 step 4) at the effective cutoff z = q + (n+2)y ∈ [0, n]:
+// MB(z) = (n−q)[(n−q+1) − 2(z−q)]/((n+1)(n+2)D) on [q, q+1). Continuous, piecewise
+// linear and strictly decreasing, so the paper's "decreases discontinuously" is
+// wrong (erratum 10): MB(q+1) from the left equals MB_{q+1}.
+template <class T>
+T marginal_benefit(std::size_t n, const T& eta, const T& z);
+
+// Prop. 3 without the cost term: the common gross payoff at (q, y), m = n − q,
+// −1/(6(n+2)) − m(m+1)(2m+1)/(6(n+1)(n+2)²) + (m/(n+1))[(m+1)/(n+2) − y]y.
+template <class T>
+T gross_welfare(std::size_t n, std::size_t cutoff, const T& residual);
+
 template <class T>
 struct Cutoff {
   bool exists = false;     // 0 < c <= MB_0
@@ -87,6 +99,10 @@ CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& co
                                         std::size_t player, const T& upper,
                                         std::size_t points = 201);
 
+extern template Rational marginal_benefit(std::size_t, const Rational&, const Rational&);
+extern template double marginal_benefit(std::size_t, const double&, const double&);
+extern template Rational gross_welfare(std::size_t, std::size_t, const Rational&);
+extern template double gross_welfare(std::size_t, std::size_t, const double&);
 extern template std::vector<Rational> marginal_benefits(std::size_t, const Rational&);
 extern template std::vector<double> marginal_benefits(std::size_t, const double&);
 extern template Cutoff<Rational> commitment_cutoff(std::size_t, const Rational&, const Rational&);
