@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -68,6 +69,31 @@ TEST(AllianceUnconstrained, ClosedFormsSolveTheFirstOrderConditions) {
               << "n = " << n << ", mask = " << mask << ", k = " << k;
         }
       }
+    }
+  }
+}
+
+TEST(AllianceUnconstrained, CorrectedGeneralKOne) {
+  // Erratum 12: with the babbler's means c_s = (k+s+1)/(t+3), the correct
+  // general form is K_1 = K_0 + D(c_1 − c_0)/(1 + η(n−t−1)(c_1 − c_0)); it
+  // equals Theorem 1's K_1 − K_0 = 1/(1+h) for every t < n.
+  const auto alliance = section51(q(3, 10));
+  const Rational normaliser = 1 + 3 * alliance.eta;
+  for (unsigned mask = 0; mask < 15; ++mask) {
+    std::vector<bool> truthful(4);
+    long t = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      truthful[i] = ((mask >> i) & 1U) != 0;
+      t += truthful[i] ? 1 : 0;
+    }
+    const std::size_t babbler = static_cast<std::size_t>(
+        std::find(truthful.begin(), truthful.end(), false) - truthful.begin());
+    for (long k = 0; k <= t; ++k) {
+      const auto policy = unconstrained_policy(alliance, truthful, static_cast<std::size_t>(k));
+      const Rational step = q(1, t + 3);  // c_1 − c_0
+      const Rational k1_minus_k0 = normaliser * step / (1 + alliance.eta * (3 - t) * step);
+      EXPECT_EQ(Rational(policy.action[babbler][1] - policy.action[babbler][0]), k1_minus_k0);
+      EXPECT_EQ(k1_minus_k0, Rational(1 / (1 + policy.h)));
     }
   }
 }
