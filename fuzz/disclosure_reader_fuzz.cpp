@@ -1,5 +1,6 @@
 // The disclosure reader accepts a valid model or throws InputError; an
-// accepted model has Π|Ω_i| prior cells with full support summing to 1 (and
+// accepted continuous model has valid marginals and no finite parts; an
+// accepted finite model has Π|Ω_i| prior cells with full support summing to 1 (and
 // so has every F(·; e_{N∖i})), strictly increasing outcome values, protocols
 // satisfying Assumption 1 and positive costs; and it reads the same in double
 // precision or throws InputError there too.
@@ -54,6 +55,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const auto& team = model.team;
     const std::size_t n = team.members.size();
+    if (model.protocols.empty()) __builtin_trap();
+    for (const auto& p : model.protocols) {
+      if (p.members != n || !assumption1(p)) __builtin_trap();
+    }
+    if (model.continuous) {
+      // Continuous outcomes: one piecewise-uniform marginal per member, strictly
+      // increasing breakpoints, positive masses summing to 1; nothing finite.
+      const auto& c = *model.continuous;
+      if (n < 2 || c.members != team.members || c.marginals.size() != n) __builtin_trap();
+      if (!team.values.empty() || !team.prior.empty() || model.effort) __builtin_trap();
+      for (const auto& m : c.marginals) {
+        if (m.breakpoints.size() < 2 || m.masses.size() + 1 != m.breakpoints.size()) {
+          __builtin_trap();
+        }
+        for (std::size_t k = 1; k < m.breakpoints.size(); ++k) {
+          if (!(m.breakpoints[k - 1] < m.breakpoints[k])) __builtin_trap();
+        }
+        Rational total(0);
+        for (const auto& p : m.masses) {
+          if (p <= 0) __builtin_trap();
+          total += p;
+        }
+        if (total != 1) __builtin_trap();
+      }
+      return 0;
+    }
     if (n < 2 || team.values.size() != n) __builtin_trap();
     std::size_t cells = 1;
     for (const auto& v : team.values) {
@@ -64,10 +91,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       cells *= v.size();
     }
     if (!full_support_pmf(team.prior, cells)) __builtin_trap();
-    if (model.protocols.empty()) __builtin_trap();
-    for (const auto& p : model.protocols) {
-      if (p.members != n || !assumption1(p)) __builtin_trap();
-    }
     if (model.effort) {
       if (model.effort->shirk.size() != n) __builtin_trap();
       for (const auto& f : model.effort->shirk) {
