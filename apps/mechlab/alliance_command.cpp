@@ -1,0 +1,2 @@
+// mechlab alliance: filled in by the issue-7 CLI work.
+#include "command.hpp"

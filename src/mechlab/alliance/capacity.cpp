@@ -1,0 +1,1 @@
+#include "mechlab/alliance/capacity.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: filled in by the issue-7 work on alliance/report.
+#pragma once
