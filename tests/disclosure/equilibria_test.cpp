@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "fixtures.hpp"
 #include "mechlab/core/rng.hpp"
 #include "support.hpp"
 
@@ -210,9 +211,7 @@ TEST(DisclosureEquilibria, T3TwoMembersThreeOutcomes) {
 
 TEST(DisclosureEquilibria, Theorem1OnRandomThreeMemberModels) {
   Rng rng = make_rng(2002);
-  std::uniform_int_distribution<int> size(2, 3);
-  std::uniform_int_distribution<long> step(1, 3);
-  std::uniform_int_distribution<long> weight(1, 9);
+  std::uniform_int_distribution<std::size_t> size(2, 3);
   const std::vector<Protocol> protocols{
       unilateral(3),
       k_majority(3, 2),
@@ -224,18 +223,10 @@ TEST(DisclosureEquilibria, Theorem1OnRandomThreeMemberModels) {
     Team<Rational> team{{"a", "b", "c"}, {}, {}};
     std::size_t cells = 1;
     for (int i = 0; i < 3; ++i) {
-      std::vector<Rational> v{q(step(rng) - 2)};
-      const int m = size(rng);
-      for (int k = 1; k < m; ++k) v.emplace_back(v.back() + q(step(rng)));
-      cells *= v.size();
-      team.values.push_back(v);
+      team.values.push_back(fixtures::random_values(rng, size(rng), true));
+      cells *= team.values.back().size();
     }
-    Rational total(0);
-    for (std::size_t c = 0; c < cells; ++c) {
-      team.prior.push_back(q(weight(rng)));
-      total += team.prior.back();
-    }
-    for (auto& f : team.prior) f /= total;
+    team.prior = fixtures::random_pmf(rng, cells);
     for (const auto& p : protocols) {
       const auto all = all_equilibria(team, p);
       expect_all_verified(team, p, all);
@@ -279,22 +270,11 @@ TEST(DisclosureEquilibria, TwoMixerEquilibriaSolveTheQuadraticExactly) {
   // Random 3×3 teams under unanimity: some equilibria need both members to
   // mix (§3.3 step 3); each is exact and passes Definition 1.
   Rng rng = make_rng(5);
-  std::uniform_int_distribution<long> step(1, 3);
-  std::uniform_int_distribution<long> weight(1, 9);
   int two_mixers = 0;
   for (int draw = 0; draw < 300; ++draw) {
     Team<Rational> team{{"a", "b"}, {}, {}};
-    for (int i = 0; i < 2; ++i) {
-      std::vector<Rational> v{q(0)};
-      for (int k = 1; k < 3; ++k) v.emplace_back(v.back() + q(step(rng)));
-      team.values.push_back(v);
-    }
-    Rational total(0);
-    for (int c = 0; c < 9; ++c) {
-      team.prior.push_back(q(weight(rng)));
-      total += team.prior.back();
-    }
-    for (auto& f : team.prior) f /= total;
+    for (int i = 0; i < 2; ++i) team.values.push_back(fixtures::random_values(rng, 3, false));
+    team.prior = fixtures::random_pmf(rng, 9);
     const auto all = all_equilibria(team, unanimity(2));
     expect_all_verified(team, unanimity(2), all);
     for (const auto& e : all) {
@@ -318,8 +298,6 @@ TEST(DisclosureEquilibria, SummedAreaAggregatesAgreeWithTheDirectPass) {
   // |Ω| (here always), or from a pass over Ω: both give the same classes,
   // exactly in Rational, each passing Definition 1, and double agrees.
   Rng rng = make_rng(77);
-  std::uniform_int_distribution<long> step(1, 3);
-  std::uniform_int_distribution<long> weight(1, 9);
   for (const std::size_t n : {std::size_t{2}, std::size_t{3}}) {
     const std::size_t m = n == 2 ? 6 : 4;
     for (int draw = 0; draw < 3; ++draw) {
@@ -327,17 +305,10 @@ TEST(DisclosureEquilibria, SummedAreaAggregatesAgreeWithTheDirectPass) {
       std::size_t cells = 1;
       for (std::size_t i = 0; i < n; ++i) {
         team.members.push_back(fmt::format("m{}", i + 1));
-        std::vector<Rational> v{q(step(rng) - 2)};
-        for (std::size_t k = 1; k < m; ++k) v.emplace_back(v.back() + q(step(rng)));
-        team.values.push_back(v);
+        team.values.push_back(fixtures::random_values(rng, m, true));
         cells *= m;
       }
-      Rational total(0);
-      for (std::size_t c = 0; c < cells; ++c) {
-        team.prior.push_back(q(weight(rng)));
-        total += team.prior.back();
-      }
-      for (auto& f : team.prior) f /= total;
+      team.prior = fixtures::random_pmf(rng, cells);
       Team<double> approx{team.members, {}, {}};
       for (const auto& v : team.values) {
         approx.values.emplace_back();

@@ -1,6 +1,8 @@
 // Small builders shared by the disclosure tests.
 #pragma once
 
+#include <cstddef>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,30 @@ inline Team<Rational> team_of(std::vector<Vec> values, Vec prior) {
   team.values = std::move(values);
   team.prior = std::move(prior);
   return team;
+}
+
+// A strictly increasing list of m outcome values: the first is 0, or a draw
+// from {−1, 0, 1} when `shifted`; then steps drawn from {1, 2, 3}.
+template <class Rng>
+Vec random_values(Rng& rng, std::size_t m, bool shifted) {
+  std::uniform_int_distribution<long> step(1, 3);
+  Vec v{shifted ? fraction(step(rng) - 2) : Rational(0)};
+  for (std::size_t k = 1; k < m; ++k) v.emplace_back(v.back() + fraction(step(rng)));
+  return v;
+}
+
+// A full-support pmf on `cells` cells: integer weights 1..9, normalised.
+template <class Rng>
+Vec random_pmf(Rng& rng, std::size_t cells) {
+  std::uniform_int_distribution<long> weight(1, 9);
+  Vec pmf;
+  Rational total(0);
+  for (std::size_t c = 0; c < cells; ++c) {
+    pmf.push_back(fraction(weight(rng)));
+    total += pmf.back();
+  }
+  for (auto& f : pmf) f /= total;
+  return pmf;
 }
 
 }  // namespace mechlab::disclosure::fixtures

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fixtures.hpp"
 #include "mechlab/core/rng.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
 #include "support.hpp"
@@ -12,6 +13,7 @@
 namespace mechlab::disclosure {
 namespace {
 
+using fixtures::Vec;
 using test::contains;
 using test::q;
 using Eq = Equilibrium<Rational>;
@@ -255,8 +257,6 @@ TEST(DisclosureMixers, BoxBudgetMakesTheSearchNonExhaustive) {
 // is its mixing outcome.
 TEST(DisclosureMixers, Theorem1OnRandomModelsWithThreeMixers) {
   Rng rng = make_rng(6);
-  std::uniform_int_distribution<long> weight(1, 9);
-  std::uniform_int_distribution<long> step(1, 3);
   const std::vector<Protocol> protocols{
       unilateral(3),
       k_majority(3, 2),
@@ -269,23 +269,15 @@ TEST(DisclosureMixers, Theorem1OnRandomModelsWithThreeMixers) {
     const bool near_iid = draw % 4 != 3;
     Team<Rational> team{{"a", "b", "c"}, {}, {}};
     for (int i = 0; i < 3; ++i) {
-      std::vector<Rational> v{q(0)};
-      for (int k = 1; k < 3; ++k) v.emplace_back(v.back() + (near_iid ? q(1) : q(step(rng))));
-      team.values.push_back(v);
+      team.values.push_back(near_iid ? Vec{q(0), q(1), q(2)}
+                                     : fixtures::random_values(rng, 3, false));
     }
-    std::vector<Rational> f;
-    for (int k = 0; k < 3; ++k) f.push_back(q(weight(rng)));
-    const Rational f_total = f[0] + f[1] + f[2];
-    std::vector<Rational> noise;
-    Rational noise_total(0);
-    for (int c = 0; c < 27; ++c) {
-      noise.push_back(q(weight(rng)));
-      noise_total += noise.back();
-    }
+    const Vec f = fixtures::random_pmf(rng, 3);
+    const Vec noise = fixtures::random_pmf(rng, 27);
     const Rational share = near_iid ? q(1, 10) : q(1);
     for (int c = 0; c < 27; ++c) {
-      const Rational iid = f[c / 9] * f[(c / 3) % 3] * f[c % 3] / (f_total * f_total * f_total);
-      team.prior.emplace_back((1 - share) * iid + share * noise[c] / noise_total);
+      const Rational iid = f[c / 9] * f[(c / 3) % 3] * f[c % 3];
+      team.prior.emplace_back((1 - share) * iid + share * noise[c]);
     }
     for (const auto& p : protocols) {
       const auto all = all_equilibria(team, p);

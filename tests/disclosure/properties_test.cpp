@@ -310,25 +310,11 @@ TEST(DisclosureProperties, ParetoSetIsMaximalAndDominanceIsAPreorder) {
 
 TEST(DisclosureProperties, Prop6SignPatternOnRandomDraws) {
   Rng rng(6006);
-  std::uniform_int_distribution<int> pick(1, 99);
   std::uniform_int_distribution<int> members(2, 7);
-  const auto r = [&] { return q(pick(rng), 100); };
   for (int draw = 0; draw < 80; ++draw) {
-    BinaryEffortModel m;
-    m.members = static_cast<std::size_t>(members(rng));
-    m.p1 = r();
-    m.qT1 = r();
-    m.q1 = r();
-    m.p0 = m.p1;
-    m.qT0 = m.qT1;
-    m.qi0 = m.q1;
-    m.qj0 = m.q1;
     const int which = draw % 4;
-    const auto lower = [&](const Rational& x) { return Rational(x * r()); };
-    if (which == 0) m.qj0 = lower(m.q1);
-    if (which == 1) m.p0 = lower(m.p1);
-    if (which == 2) m.qi0 = lower(m.q1);
-    if (which == 3) m.qT0 = lower(m.qT1);
+    const auto n = static_cast<std::size_t>(members(rng));
+    const auto m = random_prop6_model(rng, static_cast<Prop6Case>(which), n);
     const auto check = prop6_check(m);
     EXPECT_EQ(static_cast<int>(check.which), which);
     EXPECT_TRUE(check.holds) << prop6_case_text(check.which)

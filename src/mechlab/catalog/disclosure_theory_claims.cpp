@@ -541,26 +541,15 @@ void add_incentive_claims(Registry& registry) {
        "cases (iii) self-improving and (iv) common-outcome effort.",
        Expected::holds, "", [](Progress& progress) {
          Rng rng(2006);
-         std::uniform_int_distribution<int> pick(1, 99);
          std::uniform_int_distribution<int> members(2, 9);
-         const auto r = [&] { return fraction(pick(rng), 100); };
          std::vector<std::size_t> seen(4, 0);
          bool ok = true;
          std::string failure;
          for (int draw = 0; draw < 1000; ++draw) {
            if (draw % 50 == 0) progress.check();
-           dc::BinaryEffortModel m;
-           m.members = static_cast<std::size_t>(members(rng));
-           m.p1 = r();
-           m.qT1 = r();
-           m.q1 = r();
-           m.p0 = m.p1;
-           m.qT0 = m.qT1;
-           m.qi0 = m.q1;
-           m.qj0 = m.q1;
            const int which = draw % 4;
-           Rational& moved = which == 0 ? m.qj0 : which == 1 ? m.p0 : which == 2 ? m.qi0 : m.qT0;
-           moved *= r();
+           const auto n = static_cast<std::size_t>(members(rng));
+           const auto m = dc::random_prop6_model(rng, static_cast<dc::Prop6Case>(which), n);
            const auto check = dc::prop6_check(m);
            ok = ok && check.holds && static_cast<int>(check.which) == which;
            if (!check.holds && failure.empty())

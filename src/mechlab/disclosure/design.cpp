@@ -7,18 +7,10 @@ namespace mechlab::disclosure {
 
 namespace {
 
-// Cell strides of Ω (member 0 slowest, as in outcome_space).
-template <class T>
-std::vector<std::size_t> strides_of(const Team<T>& team) {
-  std::vector<std::size_t> stride(team.values.size(), 1);
-  for (std::size_t i = stride.size(); i-- > 1;) stride[i - 1] = stride[i] * team.values[i].size();
-  return stride;
-}
-
 // The cell of π·ω for each cell ω: (π·ω)_{π(i)} = ω_i.
 template <class T>
 std::vector<std::size_t> permuted_cells(const Team<T>& team, const std::vector<std::size_t>& pi) {
-  const auto stride = strides_of(team);
+  const auto stride = outcome_space(team).strides();
   std::vector<std::size_t> image(team.prior.size(), 0);
   for (std::size_t c = 0; c < image.size(); ++c) {
     for (std::size_t i = 0; i < pi.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <random>
 #include <utility>
 
 #include "mechlab/core/error.hpp"
@@ -17,15 +18,7 @@ std::string text(const T& x) {
   return NumberTraits<T>::to_text(x);
 }
 
-// Cell strides of Ω (member 0 slowest) and the digit of member i in a cell.
-template <class T>
-std::vector<std::size_t> strides(const Team<T>& team) {
-  const std::size_t n = team.member_count();
-  std::vector<std::size_t> stride(n, 1);
-  for (std::size_t i = n; i-- > 1;) stride[i - 1] = stride[i] * team.values[i].size();
-  return stride;
-}
-
+// The digit of member i in a cell (strides from outcome_space: member 0 slowest).
 template <class T>
 std::size_t digit(const Team<T>& team, const std::vector<std::size_t>& stride, std::size_t cell,
                   std::size_t i) {
@@ -83,7 +76,7 @@ std::optional<std::pair<FamilyEnd<T>, FamilyEnd<T>>> family_ends(const Team<T>& 
     }
   }
   if (!mixer) return std::nullopt;
-  const auto stride = strides(team);
+  const auto stride = outcome_space(team).strides();
   const std::size_t cells = team.prior.size();
   std::array<std::vector<T>, 2> d;
   std::array<T, 2> p{T(0), T(0)};
@@ -272,6 +265,26 @@ Dominance<T> dominance(const FullEffortSet<T>& d, const FullEffortSet<T>& d_prim
   return out;
 }
 
+// f and g on the cells cell(0..len−1) (one member's values with the others
+// fixed, or the others' profiles with the member fixed) and their masses.
+template <class T>
+struct Slice {
+  std::vector<T> f, g;
+  T mass_f, mass_g;
+};
+
+template <class T, class Cell>
+Slice<T> slice(const std::vector<T>& f, const std::vector<T>& g, std::size_t len, Cell cell) {
+  Slice<T> out{std::vector<T>(len), std::vector<T>(len), T(0), T(0)};
+  for (std::size_t x = 0; x < len; ++x) {
+    out.f[x] = f[cell(x)];
+    out.g[x] = g[cell(x)];
+    out.mass_f += out.f[x];
+    out.mass_g += out.g[x];
+  }
+  return out;
+}
+
 template <class T>
 EffortType<T> effort_type(const EffortTechnology<T>& technology) {
   const Team<T>& team = technology.full;
@@ -280,7 +293,7 @@ EffortType<T> effort_type(const EffortTechnology<T>& technology) {
     throw InputError("/shirk", fmt::format("{} distributions", n),
                      std::to_string(technology.shirk.size()));
   }
-  const auto stride = strides(team);
+  const auto stride = outcome_space(team).strides();
   const std::size_t cells = team.prior.size();
   EffortType<T> out;
   out.productive = out.self_improving = out.team_improving = true;
@@ -307,16 +320,7 @@ EffortType<T> effort_type(const EffortTechnology<T>& technology) {
     // Self-improving: others' marginal unchanged, own conditional strictly up.
     if (out.self_improving) {
       for (std::size_t r = 0; r < rest && out.self_improving; ++r) {
-        std::vector<T> fi(m);
-        std::vector<T> gi(m);
-        T mf(0);
-        T mg(0);
-        for (std::size_t k = 0; k < m; ++k) {
-          fi[k] = f[cell(r, k)];
-          gi[k] = g[cell(r, k)];
-          mf += fi[k];
-          mg += gi[k];
-        }
+        auto [fi, gi, mf, mg] = slice(f, g, m, [&](std::size_t k) { return cell(r, k); });
         if (!nearly_equal(mf, mg)) {
           out.self_improving = false;
           out.why_not_self_improving = fmt::format(
@@ -333,16 +337,7 @@ EffortType<T> effort_type(const EffortTechnology<T>& technology) {
     // Team-improving: own marginal unchanged, others' conditional strictly up.
     if (out.team_improving) {
       for (std::size_t k = 0; k < m && out.team_improving; ++k) {
-        std::vector<T> fo(rest);
-        std::vector<T> go(rest);
-        T mf(0);
-        T mg(0);
-        for (std::size_t r = 0; r < rest; ++r) {
-          fo[r] = f[cell(r, k)];
-          go[r] = g[cell(r, k)];
-          mf += fo[r];
-          mg += go[r];
-        }
+        auto [fo, go, mf, mg] = slice(f, g, rest, [&](std::size_t r) { return cell(r, k); });
         if (!nearly_equal(mf, mg)) {
           out.team_improving = false;
           out.why_not_team_improving = fmt::format(
@@ -406,7 +401,7 @@ Prop4Threshold<T> prop4_epsilon_bar(const EffortTechnology<T>& base,
     throw InputError("/correlated", fmt::format("{} probabilities", team.prior.size()),
                      std::to_string(correlated.size()));
   }
-  const auto stride = strides(team);
+  const auto stride = outcome_space(team).strides();
   const std::size_t cells = team.prior.size();
   // Lemma 4's rule: each member votes no only at the lowest outcome.
   std::vector<T> d(cells);
@@ -461,7 +456,7 @@ Prop5Condition<T> prop5_effective_leader(const EffortTechnology<T>& technology,
   if (leader >= n) {
     throw InputError("/leader", fmt::format("a member index below {}", n), std::to_string(leader));
   }
-  const auto stride = strides(team);
+  const auto stride = outcome_space(team).strides();
   auto conditional_mean = [&](const std::vector<T>& pmf, std::size_t j) {
     T p(0);
     T num(0);
@@ -510,6 +505,28 @@ Prop6Case prop6_case(const BinaryEffortModel& m) {
   return Prop6Case::none;
 }
 
+BinaryEffortModel random_prop6_model(Rng& rng, Prop6Case which, std::size_t members) {
+  std::uniform_int_distribution<int> pick(1, 99);
+  const auto r = [&] { return fraction(pick(rng), 100); };
+  BinaryEffortModel m;
+  m.members = members;
+  m.p1 = r();
+  m.qT1 = r();
+  m.q1 = r();
+  m.p0 = m.p1;
+  m.qT0 = m.qT1;
+  m.qi0 = m.q1;
+  m.qj0 = m.q1;
+  switch (which) {
+    case Prop6Case::team_improving: m.qj0 *= r(); break;
+    case Prop6Case::correlation_improving: m.p0 *= r(); break;
+    case Prop6Case::self_improving: m.qi0 *= r(); break;
+    case Prop6Case::common_improving: m.qT0 *= r(); break;
+    case Prop6Case::none: throw InternalError("random_prop6_model: no case to draw");
+  }
+  return m;
+}
+
 Prop6Check prop6_check(const BinaryEffortModel& model) {
   Prop6Check out;
   out.which = prop6_case(model);
@@ -537,7 +554,7 @@ std::vector<T> least_disclosure_rule(const Team<T>& team, const Protocol& protoc
                        std::to_string(team.values[i].size()));
     }
   }
-  const auto stride = strides(team);
+  const auto stride = outcome_space(team).strides();
   std::vector<T> d(team.prior.size());
   for (std::size_t c = 0; c < d.size(); ++c) {
     Coalition high = 0;

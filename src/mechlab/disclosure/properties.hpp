@@ -14,6 +14,7 @@
 
 #include "mechlab/core/progress.hpp"
 #include "mechlab/core/rational.hpp"
+#include "mechlab/core/rng.hpp"
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
 #include "mechlab/disclosure/protocol.hpp"
@@ -153,6 +154,11 @@ struct Prop6Check {
 };
 
 Prop6Check prop6_check(const BinaryEffortModel& model);
+
+// A seeded draw in case `which` (not none) for `members` members: p1, qT1, q1
+// uniform on {1..99}/100, the shirker's parameters equal to them except the
+// one the case moves, which is multiplied by another such draw.
+BinaryEffortModel random_prop6_model(Rng& rng, Prop6Case which, std::size_t members);
 
 // Binary outcomes (Proposition 2): the least-disclosure rule d_D(ω) =
 // D(1_{H(ω)}, 0_{L(ω)}) over Ω. InputError "/outcomes" unless every |Ω_i| = 2.
