@@ -458,7 +458,7 @@ CheckResult lemma1(Progress& progress) {
     if (entry.empty()) ++blocked_empty;
     auto larger = alliance;
     larger.bounds.push_back({Rational(0), Rational(1)});
-    larger.biases.push_back(Rational(0));
+    larger.biases.emplace_back(0);
     for (long step = -50; step <= 100; ++step) {
       larger.biases.back() = fraction(step, 100);
       if (al::theorem2_test(larger).holds) ++grid_failures;
@@ -842,7 +842,7 @@ void add_alliance_claims(Registry& registry) {
                 "revelation; only the extreme players' constraints (4) matter.",
                 Expected::holds, "", theorem2_sufficiency});
   registry.add(
-      {"000/thm2-necessity", "seeds/000, Theorem 2 'only if', A.3 Step 2 (spec §0.2 item 1, §4.4)",
+      {"000/thm2-necessity", "seeds/000, Theorem 2 'only if' (spec §0.2 item 1, §4.4)",
        "Full revelation holds only if |b_i + b~_i| <= 2/(n+2) for all i.", Expected::erratum,
        "The condition is sufficient, not necessary: n = 6, eta = 7/10, b = (3/100 x5, 1/20) "
        "violates it (c_6 = 17/60 > 1/4) yet every exact interim deviation gain is negative. "
@@ -926,9 +926,7 @@ void add_alliance_claims(Registry& registry) {
        "(c_1-c_0)); Theorem 1's final K_1 is right. Eq. (16)'s factor is (n-t).",
        general_k1});
   registry.add(
-      {"000/typos",
-       "seeds/000, Theorem 1, text after Prop. 1 and Lemma 2, Def. 4 (spec §0.2 "
-       "item 13)",
+      {"000/typos", "seeds/000, Thm 1, after Prop. 1 and Lemma 2 (spec §0.2 item 13)",
        "Theorem 1's babbling lines read b_i + b~_i for player j; after Prop. 1, player 1's "
        "pivotal mean is E[theta | n-1, n] = 2/(n+2); after Lemma 2, 'an implication of Lemma 1'.",
        Expected::erratum,

@@ -317,7 +317,7 @@ CheckResult proposition3_assumption(Progress&) {
   std::vector<Rational> differences;
   std::vector<Rational> lowest;
   for (std::size_t i = 0; i < 4; ++i) {
-    differences.push_back(exact[i] - result.welfare[i]);
+    differences.emplace_back(exact[i] - result.welfare[i]);
     lowest.push_back(al::first_best_action(d, i, 0));
   }
   const bool ok = result.cutoff == 2 && result.residual == fraction(259, 1600) &&
@@ -380,7 +380,7 @@ CheckResult corollary3_preference(Progress&) {
           ok = ok && r[j] - r[i] == d.alpha * (alliance.biases[j] - alliance.biases[i]);
         }
       }
-      if (cost == 10) spread.push_back(r[3] - r[0]);
+      if (cost == 10) spread.emplace_back(r[3] - r[0]);
     }
   }
   ok = ok && spread[0] < spread[1] && spread[1] < spread[2];
