@@ -522,9 +522,10 @@ CheckResult claims_one_to_three(Progress& progress) {
     if (cost == 4) ok = ok && result.cutoff == 0 && revealing_ac >= 2;
     evidence += fmt::format(
         "{}c = 1/{} (q̄ = {}): truthful continuation at {} of {} grid "
-        "capacities in (a)-(c) = [0, {}) and {} of {} in (e) > {}",
-        evidence.empty() ? "" : "; ", cost, result.cutoff, revealing_ac, in_ac, decimal(d_start, 4),
-        revealing_e, in_e, decimal(e_start, 4));
+        "capacities in {} = [0, {}) and {} of {} in (e) > {}",
+        evidence.empty() ? "" : "; ", cost, result.cutoff, revealing_ac, in_ac,
+        result.cutoff == 0 ? "(a)" : "(a)-(c)", decimal(d_start, 4), revealing_e, in_e,
+        decimal(e_start, 4));
   }
   return {ok, evidence + "; the Prop. 2 capacities stay best responses (000/prop2)"};
 }
