@@ -37,6 +37,7 @@ const Registry& builtin_registry() {
     add_disclosure_theory_claims(r);
     add_disclosure_continuous_claims(r);
     add_alliance_claims(r);
+    add_alliance_commitment_claims(r);
     return r;
   }();
   return registry;
