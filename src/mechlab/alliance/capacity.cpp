@@ -110,8 +110,8 @@ void sort_unique(std::vector<T>& points) {
 template <class T>
 class Search {
  public:
-  Search(const Alliance<T>& alliance, const T& cost, std::size_t player)
-      : alliance_(alliance), trial_(alliance), cost_(cost), player_(player) {}
+  Search(const Alliance<T>& alliance, T cost, std::size_t player)
+      : alliance_(alliance), trial_(alliance), cost_(std::move(cost)), player_(player) {}
 
   Sample<T> sample(const T& r) {
     ++evaluations;
