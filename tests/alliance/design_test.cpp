@@ -143,7 +143,7 @@ TEST(AllianceDesign, LevelTwoMaximalInterdependenceIsExact) {
   EXPECT_EQ(l2_max_interdependence(10, q(0), q(1, 10)).eta, q(7, 37));
   EXPECT_EQ(l2_max_interdependence(3, q(0), q(1, 10)).beta_bound, q(7));
   // [3/10, 2/5] (spec §3.7): no η for n = 3 (K = 0); η̄ = 1/2 for n = 2 although
-  // Lemma 2 allows 9/13.
+  // Lemma 2 allows 9/11.
   EXPECT_FALSE(l2_max_interdependence(3, q(3, 10), q(2, 5)).exists);
   const auto two = l2_max_interdependence(2, q(3, 10), q(2, 5));
   ASSERT_TRUE(two.exists);
