@@ -349,7 +349,8 @@ CapacityBestResponse<T> capacity_best_response(const Alliance<T>& alliance, cons
     out.pieces.push_back(piece);
     // Split [0, h] at every G's vertex and root.
     std::vector<T> splits{T(0), h};
-    std::vector<std::pair<T, T>> brackets;
+    std::vector<std::pair<T, T>> brackets;  // root brackets of width <= resolution
+    std::vector<std::size_t> bracket_of;    // which G each bracket belongs to
     for (std::size_t v = 1; v < values; ++v) {
       const Quadratic<T>& g = q[v];
       std::vector<T> ends{T(0), h};
@@ -364,7 +365,10 @@ CapacityBestResponse<T> capacity_best_response(const Alliance<T>& alliance, cons
           auto root = root_in(g, ends[e], ends[e + 1], resolution);
           splits.push_back(root.first);
           splits.push_back(root.second);
-          if (root.first != root.second) brackets.push_back(std::move(root));
+          if (root.first != root.second) {
+            brackets.push_back(std::move(root));
+            bracket_of.push_back(v);
+          }
         }
       }
     }
@@ -379,9 +383,23 @@ CapacityBestResponse<T> capacity_best_response(const Alliance<T>& alliance, cons
       cells.push_back({T(r0 + splits[e]), T(r0 + splits[e]), certified(splits[e]) ? 1 : 0,
                        out.pieces.size() - 1});
       if (e + 1 == splits.size()) break;
-      int status = certified(T((splits[e] + splits[e + 1]) / T(2))) ? 1 : 0;
-      for (const auto& [a, b] : brackets) {
-        if (!(splits[e] < a) && !(splits[e + 1] > b)) status = -1;
+      // A G whose bracket holds the cell has an unknown sign there; every
+      // other G keeps its sign at the midpoint throughout the cell.
+      const T middle = (splits[e] + splits[e + 1]) / T(2);
+      int status = 1;
+      for (std::size_t v = 1; v < values && status != 0; ++v) {
+        bool unknown = false;
+        for (std::size_t m = 0; m < brackets.size(); ++m) {
+          if (bracket_of[m] == v && !(splits[e] < brackets[m].first) &&
+              !(splits[e + 1] > brackets[m].second)) {
+            unknown = true;
+          }
+        }
+        if (unknown) {
+          status = -1;
+        } else if (sign_of(q[v].at(middle)) > 0) {
+          status = 0;
+        }
       }
       cells.push_back({T(r0 + splits[e]), T(r0 + splits[e + 1]), status, out.pieces.size() - 1});
     }
