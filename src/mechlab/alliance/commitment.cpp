@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
+#include "mechlab/alliance/capacity.hpp"
 #include "mechlab/alliance/continuation.hpp"
 #include "mechlab/alliance/posterior.hpp"
 #include "mechlab/alliance/truth.hpp"
@@ -119,61 +121,23 @@ std::vector<T> exact_welfare(const Alliance<T>& alliance, const T& cost) {
 
 template <class T>
 CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& cost,
-                                        std::size_t player, const T& upper, std::size_t points) {
-  validate(alliance);
-  if (player >= alliance.player_count()) {
-    throw InputError("/player", fmt::format("a player index below {}", alliance.player_count()),
-                     fmt::format("{}", player));
-  }
-  const T lo = alliance.bounds[player].lo;
-  if (upper < lo) {
-    throw InputError("/upper", fmt::format("a capacity >= lo = {}", NumberTraits<T>::to_text(lo)),
-                     NumberTraits<T>::to_text(upper));
-  }
-  if (points < 3) throw InputError("/points", "at least 3 grid points", fmt::format("{}", points));
+                                        std::size_t player, const T& upper,
+                                        std::size_t /*points*/) {
+  const CapacityBestResponse<T> best =
+      capacity_best_response(alliance, cost, player, std::optional<T>(upper));
   CapacityDeviation<T> out;
   out.player = player;
-  Alliance<T> trial = alliance;
-  auto payoff = [&](const T& r) {
-    trial.bounds[player].hi = r;
-    ++out.evaluated;
-    return exact_welfare(trial, cost)[player];
-  };
-  out.equilibrium_payoff = payoff(alliance.bounds[player].hi);
-  out.best_capacity = alliance.bounds[player].hi;
-  out.best_payoff = out.equilibrium_payoff;
-  auto consider = [&](const T& r, const T& w) {
-    if (w > out.best_payoff) {
-      out.best_payoff = w;
-      out.best_capacity = r;
-    }
-  };
-  std::vector<T> grid;
-  std::vector<T> values;
-  for (std::size_t g = 0; g < points; ++g) {
-    grid.push_back(lo + (upper - lo) * T(g) / T(points - 1));
-    values.push_back(payoff(grid.back()));
-    consider(grid.back(), values.back());
-  }
-  // The vertex of the parabola through the best grid point and its neighbours.
-  const auto best =
-      static_cast<std::size_t>(std::max_element(values.begin(), values.end()) - values.begin());
-  const std::size_t mid = std::min(std::max(best, std::size_t{1}), points - 2);
-  const T& r0 = grid[mid - 1];
-  const T& r1 = grid[mid];
-  const T& r2 = grid[mid + 1];
-  const T d1 = (values[mid] - values[mid - 1]) / (r1 - r0);
-  const T d2 = (values[mid + 1] - values[mid]) / (r2 - r1);
-  const T curvature = (d2 - d1) / (r2 - r0);  // the r² coefficient
-  if (curvature < T(0)) {
-    // Newton form W = W0 + d1(r − r0) + curvature(r − r0)(r − r1); W' = 0 at the vertex.
-    const T slope_at_r1 = d1 + curvature * (r1 - r0);
-    const T vertex = r1 - slope_at_r1 / (T(2) * curvature);
-    if (vertex > r0 && vertex < r2) consider(vertex, payoff(vertex));
-  }
-  out.gain = out.best_payoff - out.equilibrium_payoff;
-  trial.bounds[player].hi = out.best_capacity;
-  out.best_truthful = verify_truth_telling(trial).fully_revealing;
+  out.equilibrium_payoff = best.equilibrium_payoff;
+  out.best_capacity = best.best_capacity;
+  out.best_payoff = best.best_payoff;
+  out.gain = best.gain;
+  out.best_truthful = best.best_truthful;
+  out.evaluated = best.evaluations;
+  out.truthful_found = best.truthful_found;
+  out.truthful_capacity = best.truthful_capacity;
+  out.truthful_gain = best.truthful_gain;
+  out.truthful_exact = best.truthful_exact;
+  out.pieces = best.pieces.size();
   return out;
 }
 

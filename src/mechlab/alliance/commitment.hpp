@@ -75,25 +75,32 @@ Commitment<T> commitment_equilibrium(const Alliance<T>& alliance, const T& cost)
 template <class T>
 std::vector<T> exact_welfare(const Alliance<T>& alliance, const T& cost);
 
-// Spec §3.8 step 7: player i's capacity deviations r ∈ [lo_i, upper], the
-// others keeping their bounds, with payoffs from exact_welfare assuming the
-// continuation stays truthful (the paper does not say what happens when a
-// deviation breaks truthfulness; `best_truthful` says whether A5 certifies it
-// at the best deviation). A grid of `points` capacities plus the equilibrium
-// capacity hi_i, refined by the vertex of the quadratic through the best grid
-// point and its neighbours (the payoff is piecewise quadratic in r). Not a
-// proof of optimality between grid points.
+// Spec §3.8 step 7: player i's best capacity deviation r ∈ [lo_i, upper], the
+// others keeping their bounds, payoffs exact. Now exact: a summary of
+// capacity_best_response (capacity.hpp), which enumerates the kinks of the
+// piecewise-quadratic payoff and maximises every piece exactly. (i) assumes
+// the continuation stays truthful (the paper does not say what happens when
+// a deviation breaks truthfulness); `best_truthful` says whether A5 certifies
+// the best deviation, and the truthful_* fields give (ii), the best among
+// the capacities A5 certifies.
 template <class T>
 struct CapacityDeviation {
   std::size_t player = 0;
   T equilibrium_payoff;  // at r = hi_i
   T best_capacity;
   T best_payoff;
-  T gain;  // best_payoff − equilibrium_payoff (>= 0; 0: no profitable deviation found)
+  T gain;  // best_payoff − equilibrium_payoff (>= 0; exactly 0: no profitable deviation)
   bool best_truthful = false;
-  std::size_t evaluated = 0;  // payoff evaluations (each n+1 A3 solves)
+  std::size_t evaluated = 0;  // A5 evaluations (each n+1 A3 solves)
+  // (ii), see CapacityBestResponse.
+  bool truthful_found = false;
+  T truthful_capacity;
+  T truthful_gain;
+  bool truthful_exact = true;
+  std::size_t pieces = 0;  // quadratic pieces maximised
 };
 
+// `points` is kept for source compatibility and ignored (the grid is gone).
 template <class T>
 CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& cost,
                                         std::size_t player, const T& upper,

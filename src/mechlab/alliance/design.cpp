@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
+#include "mechlab/alliance/truth.hpp"
 #include "mechlab/core/error.hpp"
 
 namespace mechlab::alliance {
@@ -139,6 +141,265 @@ std::vector<std::size_t> feasible_sizes(const T& eta, const T& lowest, const T& 
   return out;
 }
 
+namespace {
+
+// β <= K with β = nη/(1−η): η <= K/(n+K).
+template <class T>
+MaxInterdependence<T> from_beta_bound(std::size_t n, const std::optional<T>& bound) {
+  MaxInterdependence<T> out;
+  if (!bound) {
+    out.exists = true;
+    out.every = true;
+    return out;
+  }
+  out.beta_bound = *bound;
+  if (!(*bound > T(0))) return out;
+  out.exists = true;
+  out.eta = *bound / (T(n) + *bound);
+  return out;
+}
+
+// Adds the constraint coefficient·β <= rhs to the running bound K (nullopt:
+// none yet); coefficient >= 0. A violated constant constraint gives K = −1.
+template <class T>
+void add_beta_constraint(std::optional<T>& bound, const T& coefficient, const T& rhs) {
+  if (coefficient == T(0)) {
+    if (sign_of(rhs) < 0) bound = T(-1);
+    return;
+  }
+  const T k = rhs / coefficient;
+  if (!bound || k < *bound) bound = k;
+}
+
+template <class T>
+bool a5_holds(const Alliance<T>& alliance) {
+  return verify_truth_telling(alliance).fully_revealing;
+}
+
+// Exact bisection between `good` (verdict true) and `bad` (verdict false).
+template <class T, class F>
+std::pair<T, T> bisect_verdict(T good, T bad, const T& resolution, F&& verdict) {
+  while (abs_of(T(bad - good)) > resolution) {
+    T mid = (good + bad) / T(2);
+    if (verdict(mid)) {
+      good = std::move(mid);
+    } else {
+      bad = std::move(mid);
+    }
+  }
+  return {good, bad};
+}
+
+template <class T>
+void check_resolution(const T& resolution, std::size_t steps) {
+  check_number(resolution, "/resolution", false);
+  if (!(resolution > T(0))) {
+    throw InputError("/resolution", "a positive bisection resolution",
+                     NumberTraits<T>::to_text(resolution));
+  }
+  if (steps < 2) throw InputError("/steps", "at least 2 grid steps", fmt::format("{}", steps));
+}
+
+}  // namespace
+
+template <class T>
+MaxInterdependence<T> l2_max_interdependence(std::size_t n, const T& lowest, const T& highest) {
+  if (n < 2) throw InputError("/n", "at least 2 players", fmt::format("{}", n));
+  if (!(lowest < highest)) {
+    throw InputError("/highest", "a largest bias above the smallest",
+                     NumberTraits<T>::to_text(highest));
+  }
+  const T spread = highest - lowest;
+  const T threshold = T(2) / T(n + 2);
+  // With the mean at its most favourable place (b̄ − b_d/n, resp. b̲ + b_d/n),
+  // c_n <= 2/(n+2) and −c_1 <= 2/(n+2) read (b_d/n)β <= 2/(n+2) − b̄ and
+  // (b_d/n)β <= b̲ + 2/(n+2); A_lo <= A_hi is eq. (5), (1+β)b_d <= 4/(n+2).
+  std::optional<T> bound;
+  add_beta_constraint(bound, T(spread / T(n)), T(threshold - highest));
+  add_beta_constraint(bound, T(spread / T(n)), T(threshold + lowest));
+  add_beta_constraint(bound, spread, T(T(2) * threshold - spread));
+  return from_beta_bound(n, bound);
+}
+
+template <class T>
+MaxInterdependence<T> theorem2_max_interdependence(const std::vector<T>& biases) {
+  const std::size_t n = biases.size();
+  if (n < 2) throw InputError("/biases", "at least 2 players", fmt::format("{}", n));
+  T sum(0);
+  for (std::size_t i = 0; i < n; ++i) {
+    check_number(biases[i], fmt::format("/biases/{}", i), false);
+    sum += biases[i];
+  }
+  const T mean = sum / T(n);
+  const T low = *std::min_element(biases.begin(), biases.end());
+  const T high = *std::max_element(biases.begin(), biases.end());
+  const T threshold = T(2) / T(n + 2);
+  // c_n = b_n + β(b_n − Avg) <= 2/(n+2); −c_1 = −b_1 + β(Avg − b_1) <= 2/(n+2).
+  std::optional<T> bound;
+  add_beta_constraint(bound, T(high - mean), T(threshold - high));
+  add_beta_constraint(bound, T(mean - low), T(threshold + low));
+  return from_beta_bound(n, bound);
+}
+
+template <class T>
+EntrySet<T> l3_admissible_entry(const Alliance<T>& alliance,
+                                const std::optional<Interval<T>>& range, std::size_t steps,
+                                const T& resolution) {
+  check_resolution(resolution, steps);
+  const std::size_t n = alliance.player_count();
+  EntrySet<T> out;
+  out.theorem2 = admissible_entry(alliance);  // validates
+  out.steps = steps;
+  out.resolution = resolution;
+  if (range) {
+    if (range->hi < range->lo) {
+      throw InputError("/range", "an interval with lo <= hi", NumberTraits<T>::to_text(range->hi));
+    }
+    out.range = *range;
+  } else {
+    // The entrant's own Theorem 2 interval, centre ηS/((1−η)(1 + nη/(1−η))).
+    const T ratio = alliance.eta / (T(1) - alliance.eta);
+    const T slope = T(1) + T(n) * ratio;
+    T sum(0);
+    for (const T& b : alliance.biases) sum += b;
+    const T centre = ratio * sum / slope;
+    const T half = T(2) / T(n + 3) / slope;
+    out.range = {T(centre - T(4) * half), T(centre + T(4) * half)};
+  }
+  Alliance<T> enlarged = alliance;
+  enlarged.biases.push_back(T(0));
+  enlarged.bounds.push_back({T(0), T(1)});
+  auto verdict = [&](const T& entrant) {
+    enlarged.biases.back() = entrant;
+    return a5_holds(enlarged);
+  };
+  std::vector<T> grid;
+  for (std::size_t g = 0; g <= steps; ++g) {
+    grid.push_back(out.range.lo + (out.range.hi - out.range.lo) * T(g) / T(steps));
+  }
+  if (!out.theorem2.empty()) {
+    for (const T& end : {out.theorem2.lo, out.theorem2.hi}) {
+      if (end > out.range.lo && end < out.range.hi) grid.push_back(end);
+    }
+  }
+  std::sort(grid.begin(), grid.end());
+  grid.erase(std::unique(grid.begin(), grid.end(),
+                         [](const T& a, const T& b) { return nearly_equal(a, b); }),
+             grid.end());
+  std::vector<bool> holds;
+  for (const T& b : grid) holds.push_back(verdict(b));
+  out.range_limited = holds.front() || holds.back();
+  // Each run of grid points where A5 holds, its ends pushed out by bisection.
+  T start = grid.front();
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    if (!holds[g]) continue;
+    if (g == 0 || !holds[g - 1]) {
+      start = g == 0 ? grid[g] : bisect_verdict(grid[g], grid[g - 1], resolution, verdict).first;
+    }
+    if (g + 1 == grid.size() || !holds[g + 1]) {
+      T end = g + 1 == grid.size()
+                  ? grid[g]
+                  : bisect_verdict(grid[g], grid[g + 1], resolution, verdict).first;
+      out.admissible.push_back({start, std::move(end)});
+    }
+  }
+  return out;
+}
+
+template <class T>
+InterdependenceScan<T> l3_max_interdependence(const std::vector<T>& biases, std::size_t steps,
+                                              const T& resolution) {
+  check_resolution(resolution, steps);
+  InterdependenceScan<T> out;
+  out.steps = steps;
+  out.resolution = resolution;
+  Alliance<T> alliance = paper_alliance<T>(T(1) / T(2), biases);
+  validate(alliance);
+  auto verdict = [&](const T& eta) {
+    alliance.eta = eta;
+    return a5_holds(alliance);
+  };
+  std::size_t last = 0;  // the largest j with A5 holding at j/steps (0: none)
+  std::vector<bool> holds(steps, false);
+  for (std::size_t j = 1; j < steps; ++j) {
+    holds[j] = verdict(T(T(j) / T(steps)));
+    if (holds[j]) last = j;
+  }
+  if (last == 0) return out;
+  out.exists = true;
+  out.monotone_on_grid = std::all_of(holds.begin() + 1, holds.begin() + static_cast<long>(last) + 1,
+                                     [](bool h) { return h; });
+  const T good = T(last) / T(steps);
+  if (last + 1 == steps) {
+    out.to_one = true;
+    out.certified = good;
+    out.failing = T(1);
+    return out;
+  }
+  auto [certified, failing] = bisect_verdict(good, T(T(last + 1) / T(steps)), resolution, verdict);
+  out.certified = std::move(certified);
+  out.failing = std::move(failing);
+  return out;
+}
+
+template <class T>
+AppendixB<T> appendix_b_actions(const T& eta, const T& bias, int s1, int s2) {
+  check_eta(eta);
+  check_number(bias, "/bias", true);
+  for (const int s : {s1, s2}) {
+    if (s != 0 && s != 1) throw InputError("/signal", "a signal 0 or 1", fmt::format("{}", s));
+  }
+  AppendixB<T> out;
+  out.mean = T(s1 + s2 + 1) / T(4);
+  const T& e = out.mean;
+  const T one_plus = T(1) + eta;
+  T dove = e - eta * bias / (T(1) - eta);
+  T hawk = e + bias / (T(1) - eta);
+  if (dove < T(0)) {
+    // Over-provision: the dove sits at 0 and the hawk plays its target alone.
+    out.dove_at_zero = true;
+    dove = T(0);
+    hawk = one_plus * (e + bias);
+  }
+  if (hawk > T(1)) {
+    // Under-provision: the hawk is capped at 1 and the dove fills in.
+    out.hawk_at_one = true;
+    hawk = T(1);
+    dove = one_plus * e - eta;
+    out.dove_at_zero = dove < T(0);
+    if (out.dove_at_zero) dove = T(0);
+  }
+  out.action = {dove, hawk};
+  out.coordination = {T((dove + eta * hawk) / one_plus), T((hawk + eta * dove) / one_plus)};
+  return out;
+}
+
+template <class T>
+T appendix_b_threshold(const T& eta) {
+  check_eta(eta);
+  return (T(1) - eta) / T(2);
+}
+
+template MaxInterdependence<Rational> l2_max_interdependence(std::size_t, const Rational&,
+                                                             const Rational&);
+template MaxInterdependence<double> l2_max_interdependence(std::size_t, const double&,
+                                                           const double&);
+template MaxInterdependence<Rational> theorem2_max_interdependence(const std::vector<Rational>&);
+template MaxInterdependence<double> theorem2_max_interdependence(const std::vector<double>&);
+template EntrySet<Rational> l3_admissible_entry(const Alliance<Rational>&,
+                                                const std::optional<Interval<Rational>>&,
+                                                std::size_t, const Rational&);
+template EntrySet<double> l3_admissible_entry(const Alliance<double>&,
+                                              const std::optional<Interval<double>>&, std::size_t,
+                                              const double&);
+template InterdependenceScan<Rational> l3_max_interdependence(const std::vector<Rational>&,
+                                                              std::size_t, const Rational&);
+template InterdependenceScan<double> l3_max_interdependence(const std::vector<double>&, std::size_t,
+                                                            const double&);
+template AppendixB<Rational> appendix_b_actions(const Rational&, const Rational&, int, int);
+template AppendixB<double> appendix_b_actions(const double&, const double&, int, int);
+template Rational appendix_b_threshold(const Rational&);
+template double appendix_b_threshold(const double&);
 template std::size_t max_alliance_size(const Rational&, const Rational&);
 template std::size_t max_alliance_size(const double&, const double&);
 template std::optional<Rational> max_interdependence(std::size_t, const Rational&);
