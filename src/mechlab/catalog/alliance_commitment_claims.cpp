@@ -7,12 +7,15 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "mechlab/alliance/capacity.hpp"
 #include "mechlab/alliance/commitment.hpp"
 #include "mechlab/alliance/model.hpp"
 #include "mechlab/alliance/truth.hpp"
@@ -519,51 +522,41 @@ CheckResult mb_continuity(Progress&) {
 }
 
 CheckResult claims_one_to_three(Progress& progress) {
-  // With the others at their Prop. 2 capacities (η = 1/2), scan player 1's
-  // capacity R̄_1 = 0, 0.01, …, 0.6 and run A5. Intervals of A.4 for player 1:
-  // (a) [0, x̄_1(0)), (b) [x̄_1(0), x̄_1(q̄−1)), (c) [x̄_1(q̄−1), x̄_1(q̄)),
-  // (d) [x̄_1(q̄), x̄_1(q̄) + ỹ], (e) above.
+  // With the others at their Prop. 2 capacities (η = 1/2), the exact set of
+  // player 1's capacities R̄_1 in [0, 3/5] at which A5 certifies truthful
+  // continuation (capacity_best_response's truthful_set), against A.4's
+  // intervals for player 1: (a) [0, x̄_1(0)), (b) [x̄_1(0), x̄_1(q̄−1)),
+  // (c) [x̄_1(q̄−1), x̄_1(q̄)), (d) [x̄_1(q̄), x̄_1(q̄) + ỹ], (e) above.
   const Rational eta = fraction(1, 2);
   const auto base = section51(eta);
   const auto d = al::derive(base);
   std::string evidence;
   bool ok = true;
   for (const long cost : {10L, 4L}) {
+    progress.check();
     const auto result = al::commitment_equilibrium(base, fraction(1, cost));
-    auto alliance = capped(eta, result.capacity);
-    const Rational a_end = al::first_best_action(d, 0, 0);
+    const auto alliance = capped(eta, result.capacity);
     const Rational d_start = al::first_best_action(d, 0, result.cutoff);
-    const Rational e_start = d_start + result.tolerance;
-    std::size_t in_ac = 0;
-    std::size_t revealing_ac = 0;
-    std::size_t revealing_e = 0;
-    std::size_t in_e = 0;
-    for (long step = 0; step <= 60; ++step) {
-      progress.check();
-      const Rational r = fraction(step, 100);
-      alliance.bounds[0].hi = r;
-      const bool revealing = al::verify_truth_telling(alliance).fully_revealing;
-      const bool in_a = r < a_end;
-      const bool in_bc = a_end <= r && r < d_start;
-      if (in_a || in_bc) {
-        ++in_ac;
-        if (revealing) ++revealing_ac;
-      }
-      if (r > e_start) {
-        ++in_e;
-        if (revealing) ++revealing_e;
-      }
+    const auto response = al::capacity_best_response(alliance, fraction(1, cost), std::size_t{0},
+                                                     std::optional<Rational>(fraction(3, 5)));
+    // Certified capacities below (d), and above x̄_1(q̄) + ỹ (in (e)).
+    Rational below(0);
+    std::vector<std::string> pieces;
+    for (const auto& piece : response.truthful_set) {
+      pieces.push_back(fmt::format("[{}, {}]", to_string(piece.lo), to_string(piece.hi)));
+      if (piece.lo < d_start) below += std::min(piece.hi, d_start) - piece.lo;
     }
-    if (cost == 10) ok = ok && result.cutoff == 1 && in_ac > 0 && revealing_ac == in_ac;
-    if (cost == 4) ok = ok && result.cutoff == 0 && revealing_ac >= 2;
+    if (cost == 10) ok = ok && result.cutoff == 1 && below == d_start;  // all of (a)-(c)
+    if (cost == 4) ok = ok && result.cutoff == 0 && below > 0;          // part of (a)
+    ok = ok && response.gain == 0;
     evidence += fmt::format(
-        "{}c = 1/{} (q̄ = {}): truthful continuation at {} of {} grid "
-        "capacities in {} = [0, {}) and {} of {} in (e) > {}",
-        evidence.empty() ? "" : "; ", cost, result.cutoff, revealing_ac, in_ac,
-        result.cutoff == 0 ? "(a)" : "(a)-(c)", decimal(d_start, 4), revealing_e, in_e,
-        decimal(e_start, 4));
+        "{}c = 1/{} (q̄ = {}): truthful continuation exactly on {} — {} of {} = [0, {}) "
+        "is certified, and the Prop. 2 capacity {} stays a best response (gain {})",
+        evidence.empty() ? "" : "; ", cost, result.cutoff, fmt::join(pieces, " ∪ "),
+        below == d_start ? "all" : "part", result.cutoff == 0 ? "(a)" : "(a)-(c)",
+        to_string(d_start), to_string(result.capacity[0]), to_string(response.gain));
   }
-  return {ok, evidence + "; the Prop. 2 capacities stay best responses (000/prop2)"};
+  return {ok, evidence};
 }
 
 }  // namespace
