@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <utility>
 
 #include "mechlab/alliance/posterior.hpp"
@@ -17,6 +18,9 @@ namespace {
 template <class T>
 struct Setup {
   const Alliance<T>* alliance = nullptr;
+  // Exact mode: the same alliance in double, whose primal–dual iterations
+  // guess the partition that the exact solve then certifies.
+  const Alliance<double>* shadow = nullptr;
   std::vector<bool> truthful;
   std::size_t n = 0;
   std::size_t t = 0;
@@ -25,7 +29,8 @@ struct Setup {
 };
 
 template <class T>
-Setup<T> make_setup(const Alliance<T>& alliance, const std::vector<bool>& truthful) {
+Setup<T> make_setup(const Alliance<T>& alliance, const std::vector<bool>& truthful,
+                    const Alliance<double>* shadow = nullptr) {
   const std::size_t n = alliance.player_count();
   if (truthful.size() != n) {
     throw InputError("/truthful", fmt::format("one flag per player ({})", n),
@@ -33,6 +38,7 @@ Setup<T> make_setup(const Alliance<T>& alliance, const std::vector<bool>& truthf
   }
   Setup<T> setup;
   setup.alliance = &alliance;
+  setup.shadow = shadow;
   setup.truthful = truthful;
   setup.n = n;
   setup.t = static_cast<std::size_t>(std::count(truthful.begin(), truthful.end(), true));
@@ -41,36 +47,27 @@ Setup<T> make_setup(const Alliance<T>& alliance, const std::vector<bool>& truthf
   return setup;
 }
 
+// The double copy of an exact alliance (none in double mode).
+template <class T>
+std::optional<Alliance<double>> shadow_of(const Alliance<T>& alliance) {
+  if constexpr (NumberTraits<T>::exact) {
+    Alliance<double> copy;
+    copy.eta = to_double(alliance.eta);
+    for (const T& b : alliance.biases) copy.biases.push_back(to_double(b));
+    for (const Bounds<T>& box : alliance.bounds) {
+      copy.bounds.push_back({to_double(box.lo), to_double(box.hi)});
+    }
+    return copy;
+  } else {
+    return std::nullopt;
+  }
+}
+
 template <class T>
 T clip(const T& x, const Bounds<T>& box) {
   if (x < box.lo) return box.lo;
   if (x > box.hi) return box.hi;
   return x;
-}
-
-// c0 + cu·u + cv·v: a free action as a function of the aggregates.
-template <class T>
-struct Affine {
-  T c0;
-  T cu;
-  T cv;
-  Affine& operator+=(const Affine& other) {
-    c0 += other.c0;
-    cu += other.cu;
-    cv += other.cv;
-    return *this;
-  }
-};
-
-template <class T>
-Affine<T> constant(const T& value) {
-  return {value, T(0), T(0)};
-}
-
-// a·(c0 + cu u + cv v) + b·(...)
-template <class T>
-Affine<T> combine(const T& a, const Affine<T>& x, const T& b, const Affine<T>& y) {
-  return {a * x.c0 + b * y.c0, a * x.cu + b * y.cu, a * x.cv + b * y.cv};
 }
 
 using Partition = std::vector<std::array<Binding, 2>>;
@@ -98,7 +95,30 @@ class Stage {
     const T& eta = alliance.eta;
     block_ = {{{T(T(1) - eta * (T(1) - means_[0])), T(-eta * means_[0])},
                {T(-eta * (T(1) - means_[1])), T(T(1) - eta * means_[1])}}};
-    det_ = block_[0][0] * block_[1][1] - block_[0][1] * block_[1][0];
+    const T det = block_[0][0] * block_[1][1] - block_[0][1] * block_[1][0];
+    const std::array<std::array<T, 2>, 2> inverse{
+        {{T(block_[1][1] / det), T(-block_[0][1] / det)},
+         {T(-block_[1][0] / det), T(block_[0][0] / det)}}};
+    // (cu, cv) per kind: r_s = target_s − ηu − ηe_s v, so a truthful free
+    // action is (target − ηu − ηEv)/(1−η), a babbler's pair is inverse·r and a
+    // lone free babbler agent (r_s − block[s][s′]·bound)/block[s][s].
+    slope_[fixed] = {T(0), T(0)};
+    slope_[truthful_free] = {T(-eta / setup.one_minus), T(-eta * mean_ / setup.one_minus)};
+    for (std::size_t s = 0; s < 2; ++s) {
+      slope_[pair0 + s] = {T(-eta * (inverse[s][0] + inverse[s][1])),
+                           T(-eta * (inverse[s][0] * means_[0] + inverse[s][1] * means_[1]))};
+      slope_[single0 + s] = {T(-eta / block_[s][s]), T(-eta * means_[s] / block_[s][s])};
+    }
+    free_level_.resize(setup.n);
+    for (std::size_t p = 0; p < setup.n; ++p) {
+      if (setup.truthful[p]) {
+        free_level_[p][0] = target_[p][0] / setup.one_minus;
+      } else {
+        for (std::size_t s = 0; s < 2; ++s) {
+          free_level_[p][s] = inverse[s][0] * target_[p][0] + inverse[s][1] * target_[p][1];
+        }
+      }
+    }
   }
 
   const T& mean() const { return mean_; }
@@ -111,67 +131,83 @@ class Stage {
   }
 
   // Actions with every non-free agent at its bound and the free ones solving
-  // their first-order conditions exactly.
+  // their first-order conditions exactly: each free action is
+  // level + cu·u + cv·v with (cu, cv) shared by its kind, so the aggregates
+  // solve a 2×2 system (nonsingular: the reduced KKT matrix of a strictly
+  // concave QP is).
   std::vector<std::array<T, 2>> solve(const Partition& partition) const {
     const Alliance<T>& alliance = *s_.alliance;
-    const T& eta = alliance.eta;
-    std::vector<std::array<Affine<T>, 2>> affine(s_.n);
-    Affine<T> u_sum = constant(T(0));
-    Affine<T> v_sum = constant(T(0));
-    auto bound = [&](std::size_t p, std::size_t s) {
+    std::vector<std::array<T, 2>> x(s_.n);
+    std::vector<std::array<std::size_t, 2>> kind(s_.n, {fixed, fixed});
+    std::array<long, kinds> u_count{};
+    std::array<long, kinds> v_count{};
+    T u_level(0);
+    T v_level(0);
+    auto bound = [&](std::size_t p, std::size_t s) -> const T& {
       return partition[p][s] == Binding::lower ? alliance.bounds[p].lo : alliance.bounds[p].hi;
     };
     for (std::size_t p = 0; p < s_.n; ++p) {
       if (s_.truthful[p]) {
-        Affine<T> x = partition[p][0] == Binding::free
-                          ? Affine<T>{T(target_[p][0] / s_.one_minus), T(-eta / s_.one_minus),
-                                      T(-eta * mean_ / s_.one_minus)}
-                          : constant(bound(p, 0));
-        u_sum += x;
-        affine[p] = {x, x};
+        if (partition[p][0] == Binding::free) {
+          x[p][0] = free_level_[p][0];
+          kind[p] = {truthful_free, truthful_free};
+        } else {
+          x[p][0] = bound(p, 0);
+        }
+        u_level += x[p][0];
+        ++u_count[kind[p][0]];
         continue;
       }
-      // r_s = target_s − η u − η e_s v
-      std::array<Affine<T>, 2> r;
-      for (std::size_t s = 0; s < 2; ++s) r[s] = {target_[p][s], T(-eta), T(-eta * means_[s])};
       const bool free0 = partition[p][0] == Binding::free;
       const bool free1 = partition[p][1] == Binding::free;
-      std::array<Affine<T>, 2>& x = affine[p];
       if (free0 && free1) {
-        x[0] = combine(T(block_[1][1] / det_), r[0], T(-block_[0][1] / det_), r[1]);
-        x[1] = combine(T(-block_[1][0] / det_), r[0], T(block_[0][0] / det_), r[1]);
+        x[p] = free_level_[p];
+        kind[p] = {pair0, pair0 + 1};
       } else if (free0 || free1) {
         const std::size_t s = free0 ? 0 : 1;
         const std::size_t other = 1 - s;
-        x[other] = constant(bound(p, other));
-        x[s] = combine(T(T(1) / block_[s][s]), r[s], T(0), r[s]);
-        x[s].c0 -= block_[s][other] * bound(p, other) / block_[s][s];
+        x[p][other] = bound(p, other);
+        x[p][s] = (target_[p][s] - block_[s][other] * x[p][other]) / block_[s][s];
+        kind[p][s] = single0 + s;
       } else {
-        x = {constant(bound(p, 0)), constant(bound(p, 1))};
+        x[p] = {bound(p, 0), bound(p, 1)};
       }
-      u_sum += x[0];
-      v_sum += combine(T(1), x[1], T(-1), x[0]);
+      u_level += x[p][0];
+      v_level += x[p][1] - x[p][0];
+      ++u_count[kind[p][0]];
+      --v_count[kind[p][0]];
+      ++v_count[kind[p][1]];
     }
-    // u = U(u, v), v = V(u, v): a 2×2 system, nonsingular because the reduced
-    // KKT matrix of a strictly concave QP is.
-    const T a11 = T(1) - u_sum.cu;
-    const T a12 = -u_sum.cv;
-    const T a21 = -v_sum.cu;
-    const T a22 = T(1) - v_sum.cv;
+    // u = u_level + Σ u_count·(cu, cv)·(u, v), v likewise.
+    T a11(1);
+    T a12(0);
+    T a21(0);
+    T a22(1);
+    for (std::size_t c = truthful_free; c < kinds; ++c) {
+      if (u_count[c] != 0) {
+        a11 -= T(u_count[c]) * slope_[c][0];
+        a12 -= T(u_count[c]) * slope_[c][1];
+      }
+      if (v_count[c] != 0) {
+        a21 -= T(v_count[c]) * slope_[c][0];
+        a22 -= T(v_count[c]) * slope_[c][1];
+      }
+    }
     const T det = a11 * a22 - a12 * a21;
     if (sign_of(det) == 0 && NumberTraits<T>::exact) {
       throw InternalError("partial_continuation: singular reduced system");
     }
-    const T u = (u_sum.c0 * a22 - a12 * v_sum.c0) / det;
-    const T v = (a11 * v_sum.c0 - a21 * u_sum.c0) / det;
-    std::vector<std::array<T, 2>> actions(s_.n);
+    const T u = (u_level * a22 - a12 * v_level) / det;
+    const T v = (a11 * v_level - a21 * u_level) / det;
+    std::array<T, kinds> shift;
+    for (std::size_t c = 0; c < kinds; ++c) shift[c] = slope_[c][0] * u + slope_[c][1] * v;
     for (std::size_t p = 0; p < s_.n; ++p) {
-      for (std::size_t s = 0; s < 2; ++s) {
-        const Affine<T>& a = affine[p][s];
-        actions[p][s] = a.c0 + a.cu * u + a.cv * v;
+      for (std::size_t s = 0; s < (s_.truthful[p] ? 1U : 2U); ++s) {
+        if (kind[p][s] != fixed) x[p][s] += shift[kind[p][s]];
       }
+      if (s_.truthful[p]) x[p][1] = x[p][0];
     }
-    return actions;
+    return x;
   }
 
   // Fills the certificate of `actions` from scratch (aggregates recomputed
@@ -323,12 +359,17 @@ class Stage {
   }
 
  private:
+  // Kinds of agents in solve(): fixed, a free truthful player, a babbler's
+  // agent s with both agents free (pair0 + s), or alone free (single0 + s).
+  enum : std::size_t { fixed, truthful_free, pair0, pair1, single0, single1, kinds };
+
   const Setup<T>& s_;
   T mean_;
   std::array<T, 2> means_;
   std::vector<std::array<T, 2>> target_;
-  std::array<std::array<T, 2>, 2> block_;
-  T det_;
+  std::array<std::array<T, 2>, 2> block_;  // a babbler's own two first-order rows
+  std::array<std::array<T, 2>, kinds> slope_;
+  std::vector<std::array<T, 2>> free_level_;  // level of a free truthful player / free pair
 };
 
 Alliance<Rational> exact_copy(const Alliance<double>& alliance) {
@@ -370,18 +411,18 @@ template <class T>
 PartialContinuation<T> continuation_at(const Setup<T>& setup, std::size_t k,
                                        const PartialOptions& options);
 
-// The primal–dual active-set iterations from the all-free partition.
+// The primal–dual active-set iterations from `partition`.
 template <class T>
 bool primal_dual(const Stage<T>& stage, const Setup<T>& setup, PartialContinuation<T>& out,
-                 std::vector<std::array<T, 2>>& last) {
-  Partition partition(setup.n, {Binding::free, Binding::free});
+                 std::vector<std::array<T, 2>>& last, Partition partition) {
+  const Partition all_free(setup.n, {Binding::free, Binding::free});
   std::vector<Partition> seen;
   const std::size_t cap = 4 * setup.n + 8;
   for (std::size_t iteration = 0; iteration < cap; ++iteration) {
     last = stage.solve(partition);
     ++out.iterations;
     if (stage.certify(last, out)) {
-      out.method = iteration == 0 ? PartialMethod::theorem1 : PartialMethod::active_set;
+      out.method = partition == all_free ? PartialMethod::theorem1 : PartialMethod::active_set;
       return true;
     }
     seen.push_back(partition);
@@ -406,14 +447,30 @@ PartialContinuation<T> continuation_at(const Setup<T>& setup, std::size_t k,
   out.mean = stage.mean();
   out.babbler_means = stage.means();
   std::vector<std::array<T, 2>> last;
+  Partition start(setup.n, {Binding::free, Binding::free});
   if constexpr (NumberTraits<T>::exact) {
-    if (!options.force_primal_active_set && primal_dual(stage, setup, out, last)) return out;
-    if (last.empty()) last = stage.solve(Partition(setup.n, {Binding::free, Binding::free}));
+    if (setup.shadow != nullptr && !options.force_primal_active_set) {
+      // The double iterations' final partition; exact arithmetic then only
+      // confirms it (one solve) unless rounding misled it.
+      const Setup<double> guess_setup = make_setup(*setup.shadow, setup.truthful);
+      const Stage<double> guess_stage(guess_setup, k);
+      PartialContinuation<double> guess;
+      std::vector<std::array<double, 2>> guess_last;
+      primal_dual(guess_stage, guess_setup, guess, guess_last, start);
+      start = guess.binding;
+      for (std::size_t p = 0; p < setup.n; ++p) {
+        if (setup.truthful[p]) start[p][1] = start[p][0];
+      }
+    }
+    if (!options.force_primal_active_set && primal_dual(stage, setup, out, last, start)) {
+      return out;
+    }
+    if (last.empty()) last = stage.solve(start);
     stage.primal_active_set(last, out);
     out.method = PartialMethod::primal_active_set;
     return out;
   } else {
-    if (primal_dual(stage, setup, out, last)) return out;
+    if (primal_dual(stage, setup, out, last, start)) return out;
     const Alliance<Rational> exact_alliance = exact_copy(*setup.alliance);
     const Setup<Rational> exact_setup = make_setup(exact_alliance, setup.truthful);
     PartialContinuation<double> result =
@@ -441,26 +498,50 @@ TruthfulSetCheck<T> check_set(const Setup<T>& setup, bool stop_at_violation) {
   out.breakdown.resize(n);
   out.worst_gain = T(0);
   if (t == 0) return out;
-  // W_k = Σ_B w_l and Σ_B w_l² at each k, w_l = η(x_l(1) − x_l(0))/D.
-  const T scale = eta / normaliser;
-  std::vector<T> spread_sum;
-  std::vector<T> spread_squares;
-  for (const PartialContinuation<T>& c : out.continuation) {
-    spread_sum.push_back(scale * (c.babbler_total[1] - c.babbler_total[0]));
-    spread_squares.push_back(scale * scale * c.spread_squares);
-  }
-  // The deviator's expected others' total at count k_dev under belief mu, and
-  // its best response.
-  auto others_expected = [&](std::size_t i, std::size_t k_dev, const T& mu) {
-    const PartialContinuation<T>& c = out.continuation[k_dev];
-    return T(c.truthful_total - c.action[i][0] + c.babbler_total[0] +
-             mu * (c.babbler_total[1] - c.babbler_total[0]));
+  // Everything but the deviator's own terms depends only on (s, j): with
+  // k_T = j + s, μ and V of Beta(k_T+1, t−k_T+1), W_k = Σ_B w_l and
+  // Σ_B w_l² at k (w_l = η(x_l(1) − x_l(0))/D), the noise difference
+  // V[(1−W_T)² − (1−W_D)²] + (μ − E[θ²])(Σw²_T − Σw²_D), the others' expected
+  // total at k_D with i's own action still in it, and P(j | s, t).
+  struct Row {
+    T mu;
+    T noise_difference;
+    T others_with_own;
+    T probability;
   };
-  auto deviation_action = [&](std::size_t i, std::size_t k_dev, const T& mu) {
-    return clip(T(normaliser * (mu + alliance.biases[i]) - eta * others_expected(i, k_dev, mu)),
-                alliance.bounds[i]);
+  const T scale = eta / normaliser;
+  std::array<std::vector<Row>, 2> rows;
+  for (const std::size_t s : {0U, 1U}) {
+    for (std::size_t j = 0; j < t; ++j) {
+      const std::size_t k_true = j + s;
+      const std::size_t k_dev = j + 1 - s;
+      const PartialContinuation<T>& truthful_c = out.continuation[k_true];
+      const PartialContinuation<T>& believed = out.continuation[k_dev];
+      Row row;
+      row.mu = posterior_mean<T>(k_true, t);
+      const T variance = posterior_variance<T>(k_true, t);
+      const T own_noise = row.mu - variance - row.mu * row.mu;  // μ − E[θ²]
+      const T miss_true =
+          T(1) - scale * (truthful_c.babbler_total[1] - truthful_c.babbler_total[0]);
+      const T miss_dev = T(1) - scale * (believed.babbler_total[1] - believed.babbler_total[0]);
+      row.noise_difference =
+          variance * (miss_true * miss_true - miss_dev * miss_dev) +
+          own_noise * scale * scale * (truthful_c.spread_squares - believed.spread_squares);
+      row.others_with_own = believed.truthful_total + believed.babbler_total[0] +
+                            row.mu * (believed.babbler_total[1] - believed.babbler_total[0]);
+      row.probability = others_count_probability<T>(j, static_cast<int>(s), t);
+      rows[s].push_back(std::move(row));
+    }
+  }
+  // The deviator's best response to its true information after the opposite
+  // message, and the others' expected total it faces.
+  auto deviation = [&](std::size_t i, std::size_t s, std::size_t j, T& others) {
+    const Row& row = rows[s][j];
+    others = row.others_with_own - out.continuation[j + 1 - s].action[i][0];
+    return clip(T(normaliser * (row.mu + alliance.biases[i]) - eta * others), alliance.bounds[i]);
   };
   bool first = true;
+  T others;
   for (std::size_t i = 0; i < n && !(stop_at_violation && !out.equilibrium); ++i) {
     if (!setup.truthful[i]) continue;
     const T& b = alliance.biases[i];
@@ -470,22 +551,12 @@ TruthfulSetCheck<T> check_set(const Setup<T>& setup, bool stop_at_violation) {
       parts.reserve(t);
       T total(0);
       for (std::size_t j = 0; j < t; ++j) {
-        const std::size_t k_true = j + su;
-        const std::size_t k_dev = j + 1 - su;
-        const T mu = posterior_mean<T>(k_true, t);
-        const T variance = posterior_variance<T>(k_true, t);
-        const T own_noise = mu - variance - mu * mu;  // μ − E[θ²]
-        auto noise = [&](std::size_t k) {
-          const T miss = T(1) - spread_sum[k];
-          return T(variance * miss * miss + own_noise * spread_squares[k]);
-        };
-        const T& truthful_gap = out.continuation[k_true].gap[i][0];
-        const T loss_truthful = truthful_gap * truthful_gap + noise(k_true);
-        const T others = others_expected(i, k_dev, mu);
-        const T x = deviation_action(i, k_dev, mu);
-        const T deviation_gap = (x + eta * others) / normaliser - mu - b;
-        const T loss_deviation = deviation_gap * deviation_gap + noise(k_dev);
-        T part = others_count_probability<T>(j, s, t) * (loss_truthful - loss_deviation);
+        const Row& row = rows[su][j];
+        const T& truthful_gap = out.continuation[j + su].gap[i][0];
+        const T x = deviation(i, su, j, others);
+        const T deviation_gap = (x + eta * others) / normaliser - row.mu - b;
+        T part = row.probability * (truthful_gap * truthful_gap - deviation_gap * deviation_gap +
+                                    row.noise_difference);
         total += part;
         parts.push_back(std::move(part));
       }
@@ -502,8 +573,7 @@ TruthfulSetCheck<T> check_set(const Setup<T>& setup, bool stop_at_violation) {
   }
   const auto su = static_cast<std::size_t>(out.worst_signal);
   for (std::size_t j = 0; j < t; ++j) {
-    const T mu = posterior_mean<T>(j + su, t);
-    out.witness_deviation.push_back(deviation_action(out.worst_player, j + 1 - su, mu));
+    out.witness_deviation.push_back(deviation(out.worst_player, su, j, others));
     out.witness_truthful.push_back(out.continuation[j + su].action[out.worst_player][0]);
   }
   return out;
@@ -543,7 +613,8 @@ PartialContinuation<T> partial_continuation(const Alliance<T>& alliance,
                                             const std::vector<bool>& truthful, std::size_t k,
                                             const PartialOptions& options) {
   validate(alliance);
-  const Setup<T> setup = make_setup(alliance, truthful);
+  const auto shadow = shadow_of(alliance);
+  const Setup<T> setup = make_setup(alliance, truthful, shadow ? &*shadow : nullptr);
   return continuation_at(setup, k, options);
 }
 
@@ -551,7 +622,8 @@ template <class T>
 TruthfulSetCheck<T> verify_truthful_set(const Alliance<T>& alliance,
                                         const std::vector<bool>& truthful) {
   validate(alliance);
-  return check_set(make_setup(alliance, truthful), false);
+  const auto shadow = shadow_of(alliance);
+  return check_set(make_setup(alliance, truthful, shadow ? &*shadow : nullptr), false);
 }
 
 template <class T>
@@ -594,6 +666,7 @@ TruthfulSetClassification classify_truthful_sets(const Alliance<T>& alliance,
   if (progress != nullptr) progress->start("truthful sets", orbits);
   // Mixed-radix enumeration of how many members of each class are truthful.
   std::vector<std::size_t> count(members.size(), 0);
+  const auto shadow = shadow_of(alliance);
   for (std::uint64_t orbit = 0; orbit < orbits; ++orbit) {
     std::vector<bool> truthful(n, false);
     std::uint64_t size = 1;
@@ -603,7 +676,8 @@ TruthfulSetClassification classify_truthful_sets(const Alliance<T>& alliance,
       size *= binomial(members[c].size(), count[c]);
       t += count[c];
     }
-    const TruthfulSetCheck<T> check = check_set(make_setup(alliance, truthful), true);
+    const TruthfulSetCheck<T> check =
+        check_set(make_setup(alliance, truthful, shadow ? &*shadow : nullptr), true);
     ++out.solved;
     for (const PartialContinuation<T>& c : check.continuation) {
       if (c.any_binding()) {
