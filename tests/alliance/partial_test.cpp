@@ -414,6 +414,53 @@ TEST(AlliancePartialTruth, GainsMatchBruteForceOverBabblerSignals) {
   EXPECT_GT(with_spread_change, 20U);
 }
 
+TEST(AlliancePartialTruth, SectionFiveOneWithTwoBabblers) {
+  // Spec §4.3's alliance, η = 1/2, T = {1,2}. Without bounds every truthful set
+  // is an equilibrium (the babblers' spread 1/(1+h) is the same at every k, so
+  // all gains are exactly 0). With [0,1] boxes, at k = 2 the most hawkish
+  // babbler (c_4 = 1/5) after s = 1 wants 3/4 + 1/5 + (1/4)(5/11) > 1 and is
+  // capped; then player 1 (the dove, c_1 = −1/20) with s = 1 gains from
+  // reporting 0: T = {1,2} is not an equilibrium.
+  const auto wide = verify_truthful_set(with_boxes(section51(q(1, 2)), q(-10), q(10)),
+                                        {true, true, false, false});
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(wide.gain[i][0], 0);
+    EXPECT_EQ(wide.gain[i][1], 0);
+  }
+  EXPECT_TRUE(wide.equilibrium);
+  const auto check = verify_truthful_set(section51(q(1, 2)), {true, true, false, false});
+  const auto& top = check.continuation[2];
+  EXPECT_EQ(top.method, PartialMethod::active_set);
+  EXPECT_EQ(top.binding[3][1], Binding::upper);
+  EXPECT_EQ(top.action[3][1], q(1));
+  EXPECT_EQ(top.action[0][0], q(2051, 2876));
+  EXPECT_EQ(top.action[1][0], q(1718, 2157));
+  EXPECT_EQ(top.action[2][0], q(4621, 8628));
+  EXPECT_EQ(top.action[2][1], q(8581, 8628));
+  EXPECT_EQ(top.action[3][0], q(424, 719));
+  EXPECT_EQ(check.gain[0][0], q(-496048319, 938284215000));
+  EXPECT_EQ(check.gain[0][1], q(95347, 500418248));
+  EXPECT_EQ(check.gain[1][0], q(-95347, 750627372));
+  EXPECT_EQ(check.gain[1][1], q(-23820077, 1055569741875));
+  EXPECT_FALSE(check.equilibrium);
+  EXPECT_EQ(check.worst_player, 0U);
+  EXPECT_EQ(check.worst_signal, 1);
+  EXPECT_EQ(check.worst_gain, q(95347, 500418248));
+}
+
+TEST(AlliancePartialTruth, WideBoxesMakeEverySetAnEquilibrium) {
+  Rng rng = make_rng(7203);
+  for (int draw = 0; draw < 8; ++draw) {
+    const auto alliance = with_boxes(random_alliance(rng, 5, false), q(-100), q(100));
+    const std::size_t n = alliance.player_count();
+    for (unsigned mask = 0; mask < (1U << n); ++mask) {
+      const auto check = verify_truthful_set(alliance, set_of(mask, n));
+      EXPECT_TRUE(check.equilibrium);
+      EXPECT_EQ(check.worst_gain, 0);
+    }
+  }
+}
+
 TEST(AlliancePartialTruth, BabblingIsAlwaysAnEquilibrium) {
   const auto check =
       verify_truthful_set(necessity_counterexample(q(3, 50)), std::vector<bool>(6, false));
