@@ -494,6 +494,9 @@ TEST(AlliancePartialClassify, SymmetryMatchesPlainEnumeration) {
     EXPECT_EQ(orbit.equilibria, plain.equilibria);
     EXPECT_EQ(orbit.equilibria_by_size, plain.equilibria_by_size);
     EXPECT_EQ(orbit.with_binding, plain.with_binding);
+    EXPECT_EQ(orbit.binding_continuations, plain.binding_continuations);
+    EXPECT_EQ(orbit.continuations, plain.continuations);
+    EXPECT_EQ(plain.continuations, (alliance.player_count() + 2) << (alliance.player_count() - 1));
     EXPECT_EQ(plain.solved, plain.sets);
     EXPECT_LT(orbit.solved, plain.solved);
     EXPECT_EQ(orbit.equilibria, orbit.equilibrium_sets.size());

@@ -679,12 +679,11 @@ TruthfulSetClassification classify_truthful_sets(const Alliance<T>& alliance,
     const TruthfulSetCheck<T> check =
         check_set(make_setup(alliance, truthful, shadow ? &*shadow : nullptr), true);
     ++out.solved;
-    for (const PartialContinuation<T>& c : check.continuation) {
-      if (c.any_binding()) {
-        out.with_binding += size;
-        break;
-      }
-    }
+    std::uint64_t binding = 0;
+    for (const PartialContinuation<T>& c : check.continuation) binding += c.any_binding() ? 1 : 0;
+    out.with_binding += binding > 0 ? size : 0;
+    out.continuations += size * (t + 1);
+    out.binding_continuations += size * binding;
     if (check.equilibrium) {
       out.equilibria += size;
       out.equilibria_by_size[t] += size;

@@ -152,6 +152,8 @@ struct TruthfulSetClassification {
   std::uint64_t solved = 0;                       // sets actually checked (one per orbit)
   std::uint64_t equilibria = 0;                   // sets that are equilibria
   std::uint64_t with_binding = 0;                 // sets whose continuation hits a bound at some k
+  std::uint64_t continuations = 0;                // Σ_T (|T| + 1): one continuation per set and k
+  std::uint64_t binding_continuations = 0;        // of those, the ones with some agent at a bound
   std::vector<std::uint64_t> sets_by_size;        // index t = |T|: C(n, t)
   std::vector<std::uint64_t> equilibria_by_size;  // equilibria with |T| = t
   std::vector<std::uint32_t> equilibrium_sets;    // masks, ascending
