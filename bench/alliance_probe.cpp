@@ -1,17 +1,18 @@
 // Alliances (000) at scale.
 //
-//   alliance_probe sets [--n 16] [--eta 1/5] [--spread 1/20] [--float]
+//   alliance_probe sets [--n 16] [--eta 1/5] [--spread 1/20] [--classes C] [--float]
 //
 // sets  classify_truthful_sets on an alliance of n players with distinct biases
 //       b_i = spread·i/(n−1), i = 0..n−1, and the paper's boxes [0,1]: all 2^n
 //       truthful sets (no two players are interchangeable, so every set is
 //       solved: Σ_T (|T|+1) continuations and the gains of every truthful
-//       player). Runs once in Rational and once in double (with --float only in
-//       double): seconds, sets per second, the equilibrium count (by size), the
-//       sets where some bound binds, and exact_share = 1 − t_double/t_exact, the
-//       share of the exact run that exact arithmetic costs over the same
-//       algorithm in double. Rates use this process's CPU time (the machine is
-//       shared); wall time is printed beside it.
+//       player). With --classes C < n the biases take C values
+//       (b_i = spread·(i mod C)/(C−1)), so players of a class are
+//       interchangeable and one set per orbit is solved. Runs once in Rational and once in double
+//       (with --float only in double): seconds, sets per second, the equilibrium count (by size),
+//       the sets where some bound binds, and exact_share = 1 − t_double/t_exact, the share of the
+//       exact run that exact arithmetic costs over the same algorithm in double. Rates use this
+//       process's CPU time (the machine is shared); wall time is printed beside it.
 // Output lines are `key=value` words after a kind word. (A `region` mode for
 // the region grids is planned; the mode word stays the first argument.)
 #include <chrono>
@@ -35,6 +36,7 @@ struct Args {
   std::size_t n = 16;
   Rational eta = mechlab::fraction(1, 5);
   Rational spread = mechlab::fraction(1, 20);
+  std::size_t classes = 0;  // 0: every bias distinct
   bool only_double = false;
 };
 
@@ -55,6 +57,8 @@ Args parse(int argc, char** argv) {
       a.eta = mechlab::parse_rational(value());
     } else if (flag == "--spread") {
       a.spread = mechlab::parse_rational(value());
+    } else if (flag == "--classes") {
+      a.classes = std::stoul(value());
     } else if (flag == "--float") {
       a.only_double = true;
     } else {
@@ -67,10 +71,12 @@ Args parse(int argc, char** argv) {
 
 template <class T>
 al::Alliance<T> spread_alliance(const Args& a) {
+  const std::size_t values = a.classes >= 2 && a.classes < a.n ? a.classes : a.n;
   std::vector<T> biases;
   for (std::size_t i = 0; i < a.n; ++i) {
-    biases.push_back(mechlab::NumberTraits<T>::from_rational(
-        a.spread * Rational(static_cast<long>(i)) / Rational(static_cast<long>(a.n - 1))));
+    biases.push_back(
+        mechlab::NumberTraits<T>::from_rational(a.spread * Rational(static_cast<long>(i % values)) /
+                                                Rational(static_cast<long>(values - 1))));
   }
   return al::paper_alliance<T>(mechlab::NumberTraits<T>::from_rational(a.eta), biases);
 }
