@@ -246,6 +246,48 @@ TEST(AlliancePartialContinuation, PointBoxesAndDoubleMode) {
   }
 }
 
+TEST(AlliancePartialContinuation, CyclingActiveSetFallsBackExactly) {
+  // With η near 1 the primal–dual rule can cycle (the first-order matrix is
+  // not an M-matrix); the exact primal active-set method then certifies the
+  // equilibrium, and double mode re-solves those inputs exactly.
+  Rng rng = make_rng(7106);
+  std::uniform_int_distribution<long> eta(80, 99);
+  std::uniform_int_distribution<long> bias(-40, 60);
+  std::uniform_int_distribution<long> lo(0, 45);
+  std::uniform_int_distribution<long> hi(50, 100);
+  std::size_t primal = 0;
+  std::size_t fallback = 0;
+  for (int draw = 0; draw < 150; ++draw) {
+    std::vector<Rational> biases;
+    for (int i = 0; i < 6; ++i) biases.push_back(q(bias(rng), 100));
+    auto alliance = paper_alliance<Rational>(q(eta(rng), 100), biases);
+    for (auto& box : alliance.bounds) box = {q(lo(rng), 100), q(hi(rng), 100)};
+    const auto real = to_double_alliance(alliance);
+    for (unsigned mask = 0; mask < 64; mask += 5) {
+      const auto truthful = set_of(mask, 6);
+      for (std::size_t k = 0; k <= count_of(truthful); ++k) {
+        const auto exact = partial_continuation(alliance, truthful, k);
+        if (exact.method != PartialMethod::primal_active_set) continue;
+        ++primal;
+        for (std::size_t i = 0; i < 6; ++i) {
+          for (std::size_t s = 0; s < 2; ++s) {
+            const auto& box = alliance.bounds[i];
+            EXPECT_EQ(exact.action[i][s], std::min(std::max(exact.desired[i][s], box.lo), box.hi));
+          }
+        }
+        const auto approx = partial_continuation(real, truthful, k);
+        fallback += approx.exact_fallback ? 1 : 0;
+        for (std::size_t i = 0; i < 6; ++i) {
+          EXPECT_NEAR(approx.action[i][0], to_double(exact.action[i][0]), 1e-12);
+          EXPECT_NEAR(approx.action[i][1], to_double(exact.action[i][1]), 1e-12);
+        }
+      }
+    }
+  }
+  EXPECT_GT(primal, 10U);
+  EXPECT_GT(fallback, 10U);
+}
+
 TEST(AlliancePartialContinuation, InputErrors) {
   EXPECT_EQ(input_error([] {
               partial_continuation(section51(q(1, 2)), {true, false}, 0);

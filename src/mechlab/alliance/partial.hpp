@@ -19,10 +19,12 @@
 // v = Σ_B (x_l(1) − x_l(0)): an agent with belief p sees the others' expected
 // total u + p·v minus its own player's part. For a partition of the agents into
 // free / at lo / at hi, every free action is affine in (u, v), so one solve is
-// a 2×2 system — O(n) exact operations. The partition starts all free (that
-// solve is Theorem 1), then follows the primal–dual active-set rule (fix an
-// agent iff its unconstrained best response lies strictly outside its box)
-// until it repeats; a stable partition is exactly the KKT certificate
+// a 2×2 system — O(n) exact operations. The all-free partition is Theorem 1;
+// otherwise the primal–dual active-set rule (fix an agent iff its
+// unconstrained best response lies strictly outside its box) runs until the
+// partition is stable or repeats (in exact mode it runs in double first and the
+// exact iterations start from its final partition, usually confirming it with
+// one solve); a stable partition is exactly the KKT certificate
 // x = clip(desired). If the rule cycles (it is not guaranteed for a
 // non-M-matrix), an exact primal active-set method takes over, which strictly
 // decreases the potential and cannot fail. In double mode the same iterations
