@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mechlab/alliance/continuation.hpp"
+#include "mechlab/alliance/posterior.hpp"
 #include "mechlab/alliance/theorem2.hpp"
 #include "mechlab/io/output.hpp"
 
@@ -251,7 +252,7 @@ nlohmann::json solve_json(const SolveReport<T>& r) {
     json binding = json::object();
     for (std::size_t i = 0; i < d.n; ++i) binding[player(m, i)] = binding_name(cont[k].binding[i]);
     policies.push_back({{"k", k},
-                        {"mean", io::number_json(T(T(k + 1) / T(d.n + 2)))},
+                        {"mean", io::number_json(posterior_mean<T>(k, d.n))},
                         {"actions", by_player(m, cont[k].action)},
                         {"binding", std::move(binding)},
                         {"total", io::number_json(cont[k].total)}});
@@ -311,7 +312,7 @@ std::string solve_text(const SolveReport<T>& r) {
   header.emplace_back("Σx");
   io::Table policies(header);
   for (std::size_t k = 0; k < cont.size(); ++k) {
-    std::vector<std::string> row = {fmt::format("{}", k), num(T(T(k + 1) / T(d.n + 2)))};
+    std::vector<std::string> row = {fmt::format("{}", k), num(posterior_mean<T>(k, d.n))};
     for (const std::size_t i : shown) row.push_back(action_text(cont[k], i));
     row.push_back(num(cont[k].total));
     policies.add(std::move(row));
