@@ -205,6 +205,24 @@ TEST(AllianceReport, InvestHandBuiltFlagsAndDeviation) {
   EXPECT_TRUE(contains(text, "some player gains by deviating"));
 }
 
+TEST(AllianceReport, InvestInfeasibleProfileSkipsTheBoxes) {
+  // Spec §5.4: n = 4, b = (0, 0, 0, 1/10), c = 1/10, η = 4/5: the doves' R̄ is
+  // −1/60 < 0, so there are no boxes [0, R̄_i] to verify or deviate from.
+  const auto report = invest_report(
+      named(paper_alliance<Rational>(q(4, 5), {q(0), q(0), q(0), q(1, 10)}), {"1", "2", "3", "4"}),
+      q(1, 10), 11, Progress::none());
+  ASSERT_TRUE(report.commitment.exists);
+  EXPECT_TRUE(report.commitment.infeasible);
+  EXPECT_EQ(report.commitment.capacity[0], q(-1, 60));
+  EXPECT_FALSE(report.exact_welfare.has_value());
+  EXPECT_FALSE(report.committed.has_value());
+  EXPECT_TRUE(report.deviations.empty());
+  const auto json = invest_json(report);
+  EXPECT_TRUE(json["flags"]["infeasible"]);
+  EXPECT_FALSE(json["players"][0].contains("welfare_exact"));
+  EXPECT_TRUE(contains(invest_text(report), "infeasible: some R̄_i < 0"));
+}
+
 TEST(AllianceReport, DoubleModeRendersDecimals) {
   const auto model = named(paper_alliance<double>(0.7, {0.03, 0.03, 0.03, 0.03, 0.03, 0.05}),
                            {"a", "b", "c", "d", "e", "hawk"});

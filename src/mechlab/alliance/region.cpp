@@ -282,7 +282,7 @@ std::string region_text(const RegionGrid<T>& grid) {
   }
   out += table.render();
   if (stride > 1)
-    out += fmt::format("(every {}th η row shown; --csv or --json lists every point)\n", stride);
+    out += fmt::format("(one η row in {} shown; --csv or --json lists every point)\n", stride);
   return out;
 }
 
