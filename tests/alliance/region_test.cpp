@@ -118,6 +118,24 @@ TEST(AllianceRegion, DoubleMatchesExact) {
   EXPECT_GT(exact.exact_only, 0U);  // (n−1)η up to 6.3
 }
 
+TEST(AllianceRegion, ExactSeesAGainThatDoubleCallsZero) {
+  // The one point of the 200 × 200 benchmark grid (n = 8) where --float
+  // differs: the hawk's gain is 289/15224588672961600 ≈ 1.9e-14 > 0, inside
+  // double mode's 1e-12 tolerance for "0".
+  const auto exact = full_revelation_region(
+      small_grid(8, q(1059, 3980), q(1059, 3980), 1, q(45, 796), q(45, 796), 1), Progress::none());
+  EXPECT_FALSE(exact.points[0].exact);
+  EXPECT_FALSE(exact.points[0].theorem2);
+  EXPECT_EQ(exact.points[0].worst_gain, q(289, 15224588672961600));
+  auto o = default_region_options<double>(8, RegionAxis::spread);
+  o.eta_from = o.eta_to = 1059.0 / 3980;
+  o.from = o.to = 45.0 / 796;
+  o.eta_points = o.points = 1;
+  const auto floating = full_revelation_region(o, Progress::none());
+  EXPECT_TRUE(floating.points[0].exact);
+  EXPECT_NEAR(floating.points[0].worst_gain, 1.9e-14, 1e-15);
+}
+
 TEST(AllianceRegion, RejectsBadOptions) {
   auto o = small_grid(1, q(1, 2), q(1, 2), 1, q(0), q(1, 10), 2);
   EXPECT_EQ(input_error([&] { full_revelation_region(o, Progress::none()); }).pointer(), "--n");
