@@ -175,12 +175,13 @@ std::string theorem2_text(const AllianceModel<T>& model, const Theorem2Test<T>& 
                   t.paper_bounds ? ""
                                  : " — the policy sets are not the paper's [0,1], so "
                                    "this is for information only");
-  out += fmt::format("  pivotal low  {}: x̄_1(1) = 2/(n+2) + c_1 = {} >= 0, slack {}\n",
+  out += fmt::format("  pivotal low  {}: x̄_1(1) = 2/(n+2) + c_1 = {} (needs >= 0), slack {}\n",
                      player(model, t.lowest), num(t.pivotal_low_action), num(t.slack_low));
-  out += fmt::format("  pivotal high {}: x̄_n(n−1) = {} <= 1, slack 2/(n+2) − c_n = {}\n",
-                     player(model, t.highest), num(t.pivotal_high_action), num(t.slack_high));
+  out += fmt::format(
+      "  pivotal high {}: x̄_n(n−1) = n/(n+2) + c_n = {} (needs <= 1), slack 2/(n+2) − c_n = {}\n",
+      player(model, t.highest), num(t.pivotal_high_action), num(t.slack_high));
   out += fmt::format("  verdict: {}\n", verdict(t.holds));
-  out += fmt::format("  eq. (5), necessary only: b_d·D/(1−η) = {} <= 4/(n+2) = {}: {}\n",
+  out += fmt::format("  eq. (5), necessary only: b_d·D/(1−η) = {} against 4/(n+2) = {}: {}\n",
                      num(t.eq5_lhs), num(t.eq5_rhs), verdict(t.eq5_holds));
   out += fmt::format(
       "  footnote 17 (no incentive problem): capped at 0 at k = 0: {}; capped at 1 at k = n: {}\n",
