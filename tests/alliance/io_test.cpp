@@ -50,6 +50,16 @@ TEST(AllianceIo, NamesBoundsAndTruthfulSet) {
   EXPECT_EQ(model.truthful, (std::vector<bool>{true, false, true}));
 }
 
+TEST(AllianceIo, ReadsTheCostOfCapacity) {
+  // Section 5.1's c = 1/10, exact; absent by default (the invest verb then needs --cost).
+  const auto model = read_text(R"({"model": "alliance", "version": 1, "eta": "1/2",
+    "biases": ["1/20", "1/15", "1/12", "1/10"], "cost": 0.1})");
+  ASSERT_TRUE(model.cost.has_value());
+  EXPECT_EQ(*model.cost, q(1, 10));
+  EXPECT_FALSE(read_text(R"({"model": "alliance", "version": 1, "eta": 0.5, "biases": [0, 0.1]})")
+                   .cost.has_value());
+}
+
 TEST(AllianceIo, ErrorsNameTheJsonPointer) {
   const std::string head = R"({"model": "alliance", "version": 1, )";
   EXPECT_EQ(pointer_of(head + R"("eta": 1, "biases": [0, 0.1]})"), "/eta");
@@ -76,9 +86,12 @@ TEST(AllianceIo, ErrorsNameTheJsonPointer) {
             "/players/1");
   EXPECT_EQ(pointer_of(head + R"("eta": 0.5, "biases": [0, 0.1], "players": ["a"]})"), "/players");
   EXPECT_TRUE(contains(input_error([&] {
-                         read_text(head + R"("eta": 0.5, "biases": [0, 0.1], "cost": 1})");
+                         read_text(head + R"("eta": 0.5, "biases": [0, 0.1], "capacity": 1})");
                        }).expected(),
                        "eta"));
+  EXPECT_EQ(pointer_of(head + R"("eta": 0.5, "biases": [0, 0.1], "cost": 0})"), "/cost");
+  EXPECT_EQ(pointer_of(head + R"("eta": 0.5, "biases": [0, 0.1], "cost": "-1/10"})"), "/cost");
+  EXPECT_EQ(pointer_of(head + R"("eta": 0.5, "biases": [0, 0.1], "cost": "c"})"), "/cost");
   EXPECT_EQ(pointer_of(R"({"model": "disclosure", "version": 1, "eta": 0.5, "biases": [0, 1]})"),
             "/model");
 }

@@ -50,7 +50,8 @@ Bounds<T> read_box(const io::Node& node, const io::ReadOptions& options) {
 template <class T>
 AllianceModel<T> read_alliance(const io::Node& root, const io::ReadOptions& options) {
   io::require_header(root, "alliance");
-  root.allow_only({"model", "version", "name", "players", "eta", "biases", "bounds", "truthful"});
+  root.allow_only(
+      {"model", "version", "name", "players", "eta", "biases", "bounds", "truthful", "cost"});
   AllianceModel<T> model;
   if (const auto name = root.find("name")) model.name = name->as_string();
   Alliance<T>& alliance = model.alliance;
@@ -87,6 +88,12 @@ AllianceModel<T> read_alliance(const io::Node& root, const io::ReadOptions& opti
       flags[i] = true;
     }
     model.truthful = std::move(flags);
+  }
+  if (const auto cost = root.find("cost")) {
+    model.cost = read_number<T>(*cost, options);
+    if (sign_of(*model.cost) <= 0) {
+      cost->fail("a positive unit cost of capacity c", NumberTraits<T>::to_text(*model.cost));
+    }
   }
   validate(alliance);  // "/eta", "/biases/i", "/bounds/i/lo|hi": the file's own pointers
   return model;

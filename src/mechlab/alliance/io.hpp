@@ -1,7 +1,7 @@
 // Reading alliance model files ("model": "alliance"); the format is in
 // docs/alliance.md ("Model file"). The reader builds the Alliance and checks
 // it with validate() before returning; errors carry the file's JSON pointer
-// ("/eta", "/biases/2", "/bounds/1/hi", "/truthful/0").
+// ("/eta", "/biases/2", "/bounds/1/hi", "/truthful/0", "/cost").
 #pragma once
 
 #include <cstddef>
@@ -24,6 +24,9 @@ struct AllianceModel {
   Alliance<T> alliance;              // "eta", "biases", "bounds" (default [0,1] each)
   // "truthful" (optional): the truthful set T for Theorem 1, as player names.
   std::optional<std::vector<bool>> truthful;
+  // "cost" (optional): the unit cost c > 0 of a capacity for `mechlab alliance
+  // invest` (Section 5); --cost overrides it.
+  std::optional<T> cost;
 };
 
 template <class T>
