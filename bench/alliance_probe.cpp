@@ -13,8 +13,14 @@
 //       the sets where some bound binds, and exact_share = 1 − t_double/t_exact, the share of the
 //       exact run that exact arithmetic costs over the same algorithm in double. Rates use this
 //       process's CPU time (the machine is shared); wall time is printed beside it.
-// Output lines are `key=value` words after a kind word. (A `region` mode for
-// the region grids is planned; the mode word stays the first argument.)
+//   alliance_probe region [--n 8] [--points 200] [--axis spread|mean] [--float]
+//
+// region  full_revelation_region on the default grid of region.hpp (η from
+//       1/100 to 99/100 × b_d from 0 to 1/4, or Avg b with b_d = 1/10), points ×
+//       points, the paper's verdicts beside A5's at every point, in Rational and
+//       in double: seconds, points per second (wall: the grid runs on OpenMP
+//       threads; and per CPU second), the Theorem 2 vs A5 counts, and exact_share.
+// Output lines are `key=value` words after a kind word.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +30,7 @@
 #include <vector>
 
 #include "mechlab/alliance/partial.hpp"
+#include "mechlab/alliance/region.hpp"
 #include "mechlab/core/rational.hpp"
 
 namespace {
@@ -38,6 +45,9 @@ struct Args {
   Rational spread = mechlab::fraction(1, 20);
   std::size_t classes = 0;  // 0: every bias distinct
   bool only_double = false;
+  std::size_t points = 200;  // region: per axis
+  al::RegionAxis axis = al::RegionAxis::spread;
+  bool n_given = false;
 };
 
 Args parse(int argc, char** argv) {
@@ -53,6 +63,12 @@ Args parse(int argc, char** argv) {
     };
     if (flag == "--n") {
       a.n = std::stoul(value());
+      a.n_given = true;
+    } else if (flag == "--points") {
+      a.points = std::stoul(value());
+    } else if (flag == "--axis") {
+      const std::string axis = value();
+      a.axis = axis == "mean" ? al::RegionAxis::mean : al::RegionAxis::spread;
     } else if (flag == "--eta") {
       a.eta = mechlab::parse_rational(value());
     } else if (flag == "--spread") {
@@ -141,16 +157,62 @@ int sets(const Args& a) {
   return 0;
 }
 
+template <class T>
+al::RegionGrid<T> region_grid(const Args& a, Timing& timing) {
+  auto options = al::default_region_options<T>(a.n_given ? a.n : 8, a.axis);
+  options.eta_points = options.points = a.points;
+  mechlab::Progress progress;
+  const auto start = Clock::now();
+  const double cpu_start = cpu_now();
+  auto grid = al::full_revelation_region(options, progress);
+  timing.cpu = cpu_now() - cpu_start;
+  timing.wall = std::chrono::duration<double>(Clock::now() - start).count();
+  return grid;
+}
+
+template <class T>
+void print_region(const char* number, const al::RegionGrid<T>& g, const Timing& timing) {
+  const auto points = static_cast<double>(g.points.size());
+  std::printf(
+      "region number=%s n=%zu axis=%s points=%zu cpu_seconds=%.3f wall_seconds=%.3f "
+      "points_per_s=%.0f points_per_cpu_s=%.0f both_hold=%zu both_fail=%zu exact_only=%zu "
+      "paper_only=%zu eq5_holds_exact_fails=%zu\n",
+      number, g.options.players, al::axis_name(g.options.axis).c_str(), g.points.size(), timing.cpu,
+      timing.wall, points / timing.wall, points / timing.cpu, g.both_hold, g.both_fail,
+      g.exact_only, g.paper_only, g.eq5_holds_exact_fails);
+}
+
+int region(const Args& a) {
+  Timing approx_time;
+  const auto approx = region_grid<double>(a, approx_time);
+  if (a.only_double) {
+    print_region("double", approx, approx_time);
+    return 0;
+  }
+  Timing exact_time;
+  const auto exact = region_grid<Rational>(a, exact_time);
+  print_region("exact", exact, exact_time);
+  print_region("double", approx, approx_time);
+  std::size_t differ = 0;
+  for (std::size_t p = 0; p < exact.points.size(); ++p) {
+    if (exact.points[p].exact != approx.points[p].exact) ++differ;
+  }
+  std::printf("region_ratio exact_share=%.3f verdicts_differ=%zu\n",
+              1 - approx_time.cpu / exact_time.cpu, differ);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: alliance_probe sets [options]\n");
+    std::fprintf(stderr, "usage: alliance_probe sets|region [options]\n");
     return 2;
   }
   const std::string what = argv[1];
   try {
     if (what == "sets") return sets(parse(argc, argv));
+    if (what == "region") return region(parse(argc, argv));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "alliance_probe: %s\n", e.what());
     return 1;

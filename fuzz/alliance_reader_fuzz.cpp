@@ -1,6 +1,6 @@
 // The alliance reader accepts a valid model or throws InputError; an accepted
 // model has 2..kMaxPlayers players with unique names, η in (0,1), one box per
-// player with lo <= hi and a truthful set of the right size; for small
+// player with lo <= hi, a truthful set of the right size and a positive cost; for small
 // alliances the exact verifier (A5) runs on it without an internal error and
 // its certificate is the largest gain; it reads the same in double precision
 // or throws InputError there too.
@@ -37,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (std::set(model.players.begin(), model.players.end()).size() != n) __builtin_trap();
     if (model.truthful && model.truthful->size() != n) __builtin_trap();
+    if (model.cost && !(*model.cost > 0)) __builtin_trap();
     if (n <= 12) {
       const auto truth = alliance::verify_truth_telling(a);
       bool any_gain = false;
