@@ -1,0 +1,101 @@
+#include "mechlab/mediation/lagrangian.hpp"
+
+#include <gtest/gtest.h>
+
+#include "mediation/fixtures.hpp"
+
+namespace mechlab::mediation {
+namespace {
+
+using testing::q;
+using testing::qs;
+
+// Vector C: Lemma 2 / (S.21) on vector A.
+TEST(MediationLagrangian, VectorCMultipliers) {
+  const auto inst = testing::vector_a();
+  const auto design = solve_lottery(inst, DesignMode::paper_multipliers);
+  const auto rep = lagrangian_report(inst, design);
+  const auto& m = rep.multipliers;
+  EXPECT_EQ(m.delta, q("20/11"));
+  EXPECT_EQ(m.lambda[0], qs({"20/11", "0"}));
+  EXPECT_EQ(m.lambda[1], qs({"20/11", "0"}));
+  EXPECT_EQ(m.nu[0][1][0], q("15/11"));
+  EXPECT_EQ(m.nu[1][1][0], q("15/11"));
+  EXPECT_EQ(m.nu[0][0][1], 0);
+  EXPECT_EQ(m.mu, (Matrix<Rational>{qs({"15/176", "0"}), qs({"0", "0"})}));
+  EXPECT_EQ(m.eta_total, 0);
+  EXPECT_EQ(m.zeta[0], qs({"0", "0"}));
+  EXPECT_EQ(m.zeta[1], qs({"0", "0"}));
+  const auto named = m.named();
+  ASSERT_EQ(named.size(), 6U);
+  EXPECT_EQ(named[0].name, "delta");
+  EXPECT_EQ(named[3].name, "nu[1](2->1)");
+  EXPECT_EQ(named[5].name, "mu(1,1)");
+}
+
+TEST(MediationLagrangian, VectorCLagrangianAndConstant) {
+  const auto inst = testing::vector_a();
+  const auto design = solve_lottery(inst, DesignMode::paper_multipliers);
+  const auto rep = lagrangian_report(inst, design);
+  ASSERT_EQ(rep.columns.size(), 4U);
+  EXPECT_EQ(rep.columns[0].name, "gamma(1,1)");
+  EXPECT_EQ(rep.columns[0].value, q("31/20"));
+  EXPECT_EQ(rep.columns[1].value, q("31/20"));
+  EXPECT_EQ(rep.columns[2].value, q("31/20"));
+  EXPECT_EQ(rep.columns[3].value, q("4/5"));
+  EXPECT_EQ(rep.target, q("31/20"));  // (1 + δ + η)/δ
+  EXPECT_EQ(rep.constant, q("-41/320"));
+  EXPECT_EQ(rep.value_identity, q("41/176"));  // −C/(L̂ − 1) = Pr(𝒢)
+  const Rational delta = q("20/11");
+  EXPECT_EQ(rep.columns[3].reduced_cost, q("9/16") * (1 + delta - delta * q("4/5")));
+  for (const auto& c : rep.columns) EXPECT_EQ(c.reduced_cost, c.reduced_cost_identity) << c.name;
+}
+
+// The identities of spec §3.4 hold on every column of vectors B1–B3 (where
+// regularity (i) fails and other constraints may carry multipliers).
+TEST(MediationLagrangian, IdentitiesOnVectorsB) {
+  for (const auto& inst : {testing::vector_b1(), testing::vector_b2(), testing::vector_b3()}) {
+    const auto design = solve_lottery(inst, DesignMode::paper_multipliers);
+    ASSERT_TRUE(design.mechanism);
+    const auto rep = lagrangian_report(inst, design);
+    EXPECT_EQ(rep.value_identity, design.mechanism->probability);
+    for (const auto& c : rep.columns) {
+      EXPECT_EQ(c.reduced_cost, c.reduced_cost_identity) << c.name;
+      EXPECT_LE(c.value, rep.target) << c.name;  // no column prices out
+    }
+  }
+}
+
+TEST(MediationLagrangian, VectorAPartition) {
+  const auto inst = testing::vector_a();
+  const auto design = solve_lottery(inst);
+  const auto sym = symmetrise_lottery(inst, *design.mechanism);
+  const auto part = binding_partition(inst, sym);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(part.anchor[i], (std::vector<Anchor>{Anchor::pc, Anchor::ic_down}));
+    EXPECT_EQ(part.rebuilt_z[i], qs({"117/440", "93/220"}));
+    EXPECT_TRUE(part.some_pc_binds[i]);
+  }
+  EXPECT_TRUE(part.reconstructs);
+  EXPECT_TRUE(part.problems.empty());
+  EXPECT_TRUE(part.nonadjacent_binding.empty());
+}
+
+TEST(MediationLagrangian, PartitionReconstructsVectorsB) {
+  for (const auto& inst : {testing::vector_b1(), testing::vector_b2(), testing::vector_b3()}) {
+    const auto design = solve_lottery(inst);
+    const auto sym = symmetrise_lottery(inst, *design.mechanism);
+    const auto part = binding_partition(inst, sym);
+    EXPECT_TRUE(part.reconstructs);
+    EXPECT_TRUE(part.problems.empty());
+    EXPECT_TRUE(part.some_pc_binds[0]);
+  }
+}
+
+TEST(MediationLagrangian, ExPostDesignHasNoPaperMultipliers) {
+  const auto inst = testing::vector_a();
+  EXPECT_THROW(paper_multipliers(solve_lottery(inst)), InputError);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation
