@@ -138,3 +138,24 @@ TEST(MediationDesign, DegeneracyIsFlagged) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+TEST(MediationDesign, VectorDInDoubles) {
+  Instance<double> inst;
+  inst.prior = {0.2, 0.8};
+  auto game = std::make_shared<LQConflictGame<double>>(std::vector<double>{0.25, 0.025});
+  inst.veto_belief = std::vector<double>{0.0, 1.0};
+  inst.veto = veto_from_game<double>(*game, inst.prior, *inst.veto_belief);
+  inst.game = game;
+  EXPECT_NEAR(inst.veto[0], 0.5535785, 1e-7);
+  EXPECT_NEAR(inst.veto[1], 0.3848140, 1e-7);
+  const auto res = solve_design(inst, with_mirrors<double>({{"one-sided", {{0.0, 1.0}, {0.0, 0.0}}},
+                                                            {"swap", {{0.0, 1.0}, {1.0, 0.0}}}}));
+  ASSERT_TRUE(res.mechanism);
+  EXPECT_NEAR(res.mechanism->probability, 0.1830066424, 1e-9);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation

@@ -99,3 +99,60 @@ TEST(MediationLagrangian, ExPostDesignHasNoPaperMultipliers) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+using testing::q;
+using testing::qs;
+
+TEST(MediationLagrangian, VirtualObjectiveOfVectorsAAndD) {
+  // Vector A: Ξ(B*) = 359/205 at the symmetric optimal rule.
+  const auto a = testing::vector_a();
+  const Shape<Rational> sym{"sym", {qs({"1", "5/11"}), qs({"5/11", "0"})}};
+  EXPECT_EQ(virtual_objective(a.prior, make_column(a, sym)), q("359/205"));
+  EXPECT_EQ(rent_weights(a.prior), qs({"3", "0"}));
+  // Vector D: Ξ = 12058/7605 on the full-information shape, and the regular
+  // closed form (2V(1) − 1)/(Ξ − 1) of spec §3.6 is the LP value.
+  const auto d = testing::vector_d();
+  const Shape<Rational> swap{"swap", {qs({"0", "1"}), qs({"1", "0"})}};
+  const Rational xi = virtual_objective(d.prior, make_column(d, swap));
+  EXPECT_EQ(xi, q("12058/7605"));
+  EXPECT_EQ((2 * d.veto[0] - 1) / (xi - 1), q("89284390/487875133"));
+}
+
+// Vector D in the reduced-form LP over the 15 0/1 shapes: the identities of
+// spec §3.4 hold for a belief-dependent game, C = 1 − 2V(1), and L̂* = Ξ(B*).
+TEST(MediationLagrangian, VectorDIdentities) {
+  const auto d = testing::vector_d();
+  ShapeList<Rational> dict;
+  for (unsigned mask = 1; mask < 16; ++mask) {
+    Matrix<Rational> g(2, std::vector<Rational>(2));
+    for (unsigned cell = 0; cell < 4; ++cell) g[cell / 2][cell % 2] = (mask >> cell) & 1U;
+    dict.push_back({"01[" + std::to_string(mask) + "]", g});
+  }
+  const auto design = solve_design(d, dict, DesignMode::paper_multipliers);
+  ASSERT_TRUE(design.mechanism);
+  EXPECT_TRUE(design.solution.certified);
+  EXPECT_EQ(design.mechanism->probability, q("89284390/487875133"));
+  const auto rep = lagrangian_report(d, design);
+  EXPECT_EQ(rep.value_identity, q("89284390/487875133"));
+  EXPECT_EQ(rep.constant, 1 - 2 * d.veto[0]);
+  EXPECT_EQ(rep.target, q("12058/7605"));
+  for (const auto& c : rep.columns) {
+    EXPECT_EQ(c.reduced_cost, c.reduced_cost_identity) << c.name;
+    EXPECT_LE(c.value, rep.target) << c.name;
+  }
+}
+
+TEST(MediationLagrangian, MirrorsAreSeparateColumns) {
+  const ShapeList<Rational> dict{{"a", {qs({"1", "1"}), qs({"0", "0"})}},
+                                 {"s", {qs({"0", "1"}), qs({"1", "0"})}}};
+  const auto m = with_mirrors(dict);
+  ASSERT_EQ(m.size(), 3U);
+  EXPECT_EQ(m[2].name, "a^T");
+  EXPECT_EQ(m[2].g, (Matrix<Rational>{qs({"1", "0"}), qs({"1", "0"})}));
+}
+
+}  // namespace
+}  // namespace mechlab::mediation

@@ -381,6 +381,22 @@ ReducedForm<T> symmetrise_lottery(const Instance<T>& instance, const ReducedForm
 }
 
 template <class T>
+ShapeList<T> with_mirrors(const ShapeList<T>& dictionary) {
+  ShapeList<T> out = dictionary;
+  for (const auto& s : dictionary) {
+    const std::size_t k = s.g.size();
+    Matrix<T> t(k, std::vector<T>(k));
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) t[a][b] = s.g[b][a];
+    }
+    bool present = false;
+    for (const auto& o : out) present = present || o.g == t;
+    if (!present) out.push_back({s.name + "^T", std::move(t)});
+  }
+  return out;
+}
+
+template <class T>
 NamedValues<T> incentive_slacks(const Instance<T>& instance, const ReducedForm<T>& mech) {
   const std::size_t k = instance.types();
   std::vector<lp::NamedValue<T>> out;
@@ -414,6 +430,7 @@ std::vector<std::string> binding_incentive_constraints(const Instance<T>& instan
   template PayoffTable<T> escalation_values(const ColumnList<T>&, const std::vector<T>&);         \
   template DesignResult<T> solve_design(const Instance<T>&, ShapeList<T>, DesignMode, Progress&); \
   template DesignResult<T> solve_lottery(const Instance<T>&, DesignMode, Progress&);              \
+  template ShapeList<T> with_mirrors(const ShapeList<T>&);                                        \
   template ReducedForm<T> symmetrise_lottery(const Instance<T>&, const ReducedForm<T>&);          \
   template NamedValues<T> incentive_slacks(const Instance<T>&, const ReducedForm<T>&);            \
   template std::vector<std::string> binding_incentive_constraints(const Instance<T>&,             \

@@ -135,6 +135,13 @@ PayoffTable<T> escalation_values(const ColumnList<T>& columns, const std::vector
 template <class T>
 ReducedForm<T> symmetrise_lottery(const Instance<T>& instance, const ReducedForm<T>& mechanism);
 
+// Symmetrisation for belief-dependent games (spec §3.3): the dictionary plus
+// every shape's transpose, as a separate column (a public coin that assigns
+// roles). Averaging inside one column would change its B. Transposes already
+// present (symmetric shapes) are not repeated; a mirror is named "<name>^T".
+template <class T>
+ShapeList<T> with_mirrors(const ShapeList<T>& dictionary);
+
 // Named IC/PC slacks Π_i(θ;θ) − Π_i(m;θ) and Π_i(θ;θ) − V(θ) of a reduced
 // form, and the names of those that hold with equality (exactly in Rational).
 template <class T>

@@ -203,6 +203,40 @@ LagrangianReport<T> lagrangian_report(const Instance<T>& instance, const DesignR
 }
 
 template <class T>
+T ability_premium(const PayoffTable<T>& payoff, std::size_t i, std::size_t report,
+                  std::size_t type) {
+  return payoff[i][report][type] - payoff[i][report][type + 1];
+}
+
+template <class T>
+std::vector<T> rent_weights(const std::vector<T>& prior) {
+  std::vector<T> w(prior.size(), T(0));
+  T cumulative(0);
+  for (std::size_t t = 0; t < prior.size(); ++t) {
+    cumulative += prior[t];
+    if (t + 1 < prior.size()) w[t] = (T(1) - cumulative) / prior[t];
+  }
+  return w;
+}
+
+template <class T>
+T virtual_objective(const std::vector<T>& prior, const ShapeColumn<T>& column) {
+  const std::size_t k = prior.size();
+  const auto w = rent_weights(prior);
+  T xi(0);
+  for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t t = 0; t < k; ++t) {
+      const T& weight = column.induced.rho_marginal[i][t];
+      if (sign_of(weight) == 0) continue;
+      T value = column.payoff[i][t][t];
+      if (t + 1 < k) value += w[t] * ability_premium(column.payoff, i, t, t);
+      xi += weight * value;
+    }
+  }
+  return xi;
+}
+
+template <class T>
 Partition<T> binding_partition(const Instance<T>& instance, const ReducedForm<T>& mech) {
   const std::size_t k = instance.types();
   Partition<T> part;
@@ -278,7 +312,10 @@ Partition<T> binding_partition(const Instance<T>& instance, const ReducedForm<T>
                               const ShapeColumn<T>&);                                         \
   template T lagrangian_constant(const Multipliers<T>&, const Instance<T>&);                  \
   template LagrangianReport<T> lagrangian_report(const Instance<T>&, const DesignResult<T>&); \
-  template Partition<T> binding_partition(const Instance<T>&, const ReducedForm<T>&);
+  template Partition<T> binding_partition(const Instance<T>&, const ReducedForm<T>&);         \
+  template T ability_premium(const PayoffTable<T>&, std::size_t, std::size_t, std::size_t);   \
+  template std::vector<T> rent_weights(const std::vector<T>&);                                \
+  template T virtual_objective(const std::vector<T>&, const ShapeColumn<T>&);
 
 MECHLAB_MEDIATION_INSTANTIATE(Rational)
 MECHLAB_MEDIATION_INSTANTIATE(double)

@@ -80,6 +80,20 @@ struct LagrangianReport {
 template <class T>
 LagrangianReport<T> lagrangian_report(const Instance<T>& instance, const DesignResult<T>& design);
 
+// Ability premium D_i(m; θ, B) = U_i(m; θ, B) − U_i(m; θ+1, B) (θ ≤ K−2,
+// 0-based) and the virtual rent weight w(θ) = (1 − F(θ))/p(θ), w(K) = 0.
+template <class T>
+T ability_premium(const PayoffTable<T>& payoff, std::size_t i, std::size_t report,
+                  std::size_t type);
+template <class T>
+std::vector<T> rent_weights(const std::vector<T>& prior);
+
+// Ξ(B) = Σ_i Σ_θ ρ_i(θ) [U_i(θ;θ,B) + Ψ_i(θ,B)], Ψ_i(θ) = w(θ) D_i(θ;θ,B): the
+// objective of the relaxed dual (P^B_max) (spec §3.2). In the regular case
+// L̂ = Ξ − Σ µ̃ ρ/(p p) and, for one column, Pr(𝒢)(B) = (2V(1) − 1)/(Ξ(B) − 1).
+template <class T>
+T virtual_objective(const std::vector<T>& prior, const ShapeColumn<T>& column);
+
 // Corollary 1: each (i, θ) is anchored, in priority order, by a binding PC, a
 // binding local downward IC (true θ vs report θ−1), a binding local upward IC
 // (vs θ+1), or z_i(θ) = 0; z is then rebuilt by (Z) from the anchors.
