@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <limits>
+
 #include "mechlab/core/error.hpp"
 #include "mechlab/mediation/beliefs.hpp"
 #include "mechlab/mediation/design.hpp"
@@ -79,6 +82,17 @@ TEST(MediationModel, LqPriorBeliefEffortsOfVectorD) {
   EXPECT_NEAR(a[0][1], 0.043860, 1e-6);
 }
 
+TEST(MediationModel, NonFiniteDoublesAreInputErrors) {
+  Instance<double> inst;
+  inst.prior = {std::numeric_limits<double>::quiet_NaN(), 0.5};
+  inst.game = std::make_shared<LotteryGame<double>>(hms_lottery<double>(2, 0.1, 0.25));
+  inst.veto = {0.5, 0.25};
+  expect_error_at([&] { inst.validate(); }, "/prior/0");
+  inst.prior = {0.5, 0.5};
+  inst.veto[1] = std::numeric_limits<double>::infinity();
+  expect_error_at([&] { inst.validate(); }, "/veto/1");
+}
+
 TEST(MediationModel, UserGameThroughTheInterface) {
   // A user's game: the lottery of vector A written as a callback.
   const auto a = testing::vector_a();
@@ -92,72 +106,48 @@ TEST(MediationModel, UserGameThroughTheInterface) {
 }
 
 TEST(MediationModel, BadInputIsReportedByPointer) {
-  auto inst = testing::vector_a();
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.prior = qs({"1", "0"});
-        x.validate();
-      },
-      "/prior/1");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.prior = qs({"1/2", "1/4"});
-        x.validate();
-      },
-      "/prior");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.prior = qs({"1"});
-        x.validate();
-      },
-      "/prior");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.veto = qs({"1/2"});
-        x.validate();
-      },
-      "/veto");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.game = nullptr;
-        x.validate();
-      },
-      "/game");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.veto_belief = qs({"1/2", "1/3"});
-        x.validate();
-      },
-      "/veto_belief");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.game = std::make_shared<LotteryGame<Rational>>(
-            Matrix<Rational>{qs({"1/2", "3/2"}), qs({"0", "1/2"})});
-        x.validate();
-      },
-      "/game/u/0/1");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.game = std::make_shared<LotteryGame<Rational>>(
-            Matrix<Rational>{qs({"1/2", "3/4"}), qs({"1/2", "1/2"})});
-        x.validate();
-      },
-      "/game/u/0/1");
-  expect_error_at(
-      [&] {
-        auto x = inst;
-        x.game = std::make_shared<LQConflictGame<Rational>>(qs({"1/2", "1/8"}));
-        x.validate();
-      },
-      "/game/kappa/0");
+  const auto inst = testing::vector_a();
+  using Edit = std::function<void(Instance<Rational>&)>;
+  const std::vector<std::pair<Edit, std::string>> edits{
+      {[](auto& x) {
+         x.prior = qs({"1", "0"});
+       },
+       "/prior/1"},
+      {[](auto& x) {
+         x.prior = qs({"1/2", "1/4"});
+       },
+       "/prior"},
+      {[](auto& x) { x.prior = qs({"1"}); }, "/prior"},
+      {[](auto& x) { x.veto = qs({"1/2"}); }, "/veto"},
+      {[](auto& x) { x.game = nullptr; }, "/game"},
+      {[](auto& x) {
+         x.veto_belief = qs({"1/2", "1/3"});
+       },
+       "/veto_belief"},
+      {[](auto& x) {
+         x.game = std::make_shared<LotteryGame<Rational>>(
+             Matrix<Rational>{qs({"1/2", "3/2"}), qs({"0", "1/2"})});
+       },
+       "/game/u/0/1"},
+      {[](auto& x) {
+         x.game = std::make_shared<LotteryGame<Rational>>(
+             Matrix<Rational>{qs({"1/2", "3/4"}), qs({"1/2", "1/2"})});
+       },
+       "/game/u/0/1"},
+      {[](auto& x) {
+         x.game = std::make_shared<LQConflictGame<Rational>>(qs({"1/2", "1/8"}));
+       },
+       "/game/kappa/0"},
+  };
+  for (const auto& [edit, pointer] : edits) {
+    expect_error_at(
+        [&] {
+          auto x = inst;
+          edit(x);
+          x.validate();
+        },
+        pointer);
+  }
   expect_error_at([] { hms_lottery<Rational>(2, q("1/4"), q("1/4")); }, "/game/xi");
   expect_error_at([] { bw_linear_lottery<Rational>(3, q("0"), q("1")); }, "/game/q");
   expect_error_at([] { bw_linear_lottery<Rational>(1, q("1"), q("1")); }, "/types");

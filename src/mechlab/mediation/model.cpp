@@ -1,56 +1,15 @@
 #include "mechlab/mediation/model.hpp"
 
-#include <cmath>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "mechlab/core/error.hpp"
+#include "mechlab/core/linear_system.hpp"
 
 namespace mechlab::mediation {
 
 namespace {
-
-template <class T>
-bool finite(const T& x) {
-  if constexpr (NumberTraits<T>::exact) {
-    return true;
-  } else {
-    return std::isfinite(x);
-  }
-}
-
-// Solves A x = b (square, non-singular) by Gaussian elimination; the pivot is
-// the largest entry in double and the first non-zero one in exact arithmetic.
-template <class T>
-std::vector<T> solve_square(Matrix<T> a, std::vector<T> b) {
-  const std::size_t n = b.size();
-  for (std::size_t col = 0; col < n; ++col) {
-    std::size_t pivot = col;
-    for (std::size_t r = col; r < n; ++r) {
-      if constexpr (NumberTraits<T>::exact) {
-        if (a[r][col] != 0) {
-          pivot = r;
-          break;
-        }
-      } else {
-        if (std::fabs(a[r][col]) > std::fabs(a[pivot][col])) pivot = r;
-      }
-    }
-    if (a[pivot][col] == T(0)) throw InternalError("mediation: singular equilibrium system");
-    std::swap(a[col], a[pivot]);
-    std::swap(b[col], b[pivot]);
-    for (std::size_t r = 0; r < n; ++r) {
-      if (r == col || a[r][col] == T(0)) continue;
-      const T factor = a[r][col] / a[col][col];
-      for (std::size_t c = col; c < n; ++c) a[r][c] -= factor * a[col][c];
-      b[r] -= factor * b[col];
-    }
-  }
-  std::vector<T> x(n);
-  for (std::size_t i = 0; i < n; ++i) x[i] = b[i] / a[i][i];
-  return x;
-}
 
 template <class T>
 void check_distribution(const std::vector<T>& d, std::size_t k, const std::string& pointer,
@@ -61,7 +20,7 @@ void check_distribution(const std::vector<T>& d, std::size_t k, const std::strin
   T sum(0);
   for (std::size_t j = 0; j < k; ++j) {
     const std::string at = fmt::format("{}/{}", pointer, j);
-    if (!finite(d[j])) throw InputError(at, "a finite probability", "not finite");
+    check_number(d[j], at, false);
     if (strictly_positive ? !(d[j] > T(0)) : d[j] < T(0)) {
       throw InputError(at, strictly_positive ? "a probability > 0" : "a probability >= 0",
                        number_text(d[j]));
@@ -156,7 +115,7 @@ std::array<std::vector<T>, 2> LQConflictGame<T>::efforts(const BeliefSystem<T>& 
       b[row] = twice_kappa;
     }
   }
-  const std::vector<T> x = solve_square(std::move(a), std::move(b));
+  const std::vector<T> x = solve_linear(std::move(a), std::move(b), "LQConflictGame::efforts");
   std::array<std::vector<T>, 2> out;
   out[0].assign(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(k));
   out[1].assign(x.begin() + static_cast<std::ptrdiff_t>(k), x.end());
@@ -228,7 +187,7 @@ void Instance<T>::validate() const {
     for (std::size_t a = 0; a < k; ++a) {
       for (std::size_t b = 0; b < k; ++b) {
         const std::string at = fmt::format("/game/u/{}/{}", a, b);
-        if (!finite((*u)[a][b])) throw InputError(at, "a finite payoff", "not finite");
+        check_number((*u)[a][b], at, false);
         if ((*u)[a][b] > T(1)) throw InputError(at, "u <= 1", number_text((*u)[a][b]));
         const T total = (*u)[a][b] + (*u)[b][a];
         if (total > T(1) && !nearly_equal(total, T(1))) {
@@ -240,7 +199,8 @@ void Instance<T>::validate() const {
   if (const auto* lq = dynamic_cast<const LQConflictGame<T>*>(game.get())) {
     for (std::size_t a = 0; a < k; ++a) {
       const T& kap = lq->kappa()[a];
-      if (kap < T(0) || kap > T(1) / T(4) || !finite(kap)) {
+      check_number(kap, fmt::format("/game/kappa/{}", a), false);
+      if (kap < T(0) || kap > T(1) / T(4)) {
         throw InputError(fmt::format("/game/kappa/{}", a), "kappa in [0, 1/4]", number_text(kap));
       }
     }
@@ -249,8 +209,7 @@ void Instance<T>::validate() const {
     throw InputError("/veto", fmt::format("{} veto values", k), fmt::format("{}", veto.size()));
   }
   for (std::size_t a = 0; a < k; ++a) {
-    if (!finite(veto[a]))
-      throw InputError(fmt::format("/veto/{}", a), "a finite value", "not finite");
+    check_number(veto[a], fmt::format("/veto/{}", a), false);
   }
   if (veto_belief) check_distribution(*veto_belief, k, "/veto_belief", false);
 }
