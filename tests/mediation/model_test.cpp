@@ -139,14 +139,14 @@ TEST(MediationModel, BadInputIsReportedByPointer) {
        },
        "/game/kappa/0"},
   };
-  for (const auto& [edit, pointer] : edits) {
+  for (const auto& entry : edits) {
     expect_error_at(
         [&] {
           auto x = inst;
-          edit(x);
+          entry.first(x);
           x.validate();
         },
-        pointer);
+        entry.second);
   }
   expect_error_at([] { hms_lottery<Rational>(2, q("1/4"), q("1/4")); }, "/game/xi");
   expect_error_at([] { bw_linear_lottery<Rational>(3, q("0"), q("1")); }, "/game/q");
