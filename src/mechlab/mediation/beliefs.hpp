@@ -77,4 +77,18 @@ Matrix<T> worst_rule(const BeliefSystem<T>& beliefs, const std::vector<T>& prior
 template <class T>
 Matrix<T> normalised_shape(const Matrix<T>& g);
 
+extern template RuleBeliefs<Rational> beliefs_from_rule(const Matrix<Rational>&,
+                                                        const std::vector<Rational>&);
+extern template Matrix<Rational> worst_rule(const BeliefSystem<Rational>&,
+                                            const std::vector<Rational>&);
+extern template ConsistencyReport<Rational> check_consistency(const BeliefSystem<Rational>&,
+                                                              const std::vector<Rational>&, bool,
+                                                              const Rational&);
+extern template RuleBeliefs<double> beliefs_from_rule(const Matrix<double>&,
+                                                      const std::vector<double>&);
+extern template Matrix<double> worst_rule(const BeliefSystem<double>&, const std::vector<double>&);
+extern template ConsistencyReport<double> check_consistency(const BeliefSystem<double>&,
+                                                            const std::vector<double>&, bool,
+                                                            const double&);
+
 }  // namespace mechlab::mediation

@@ -150,4 +150,16 @@ template <class T>
 std::vector<std::string> binding_incentive_constraints(const Instance<T>& instance,
                                                        const ReducedForm<T>& mechanism);
 
+extern template DesignResult<Rational> solve_design(const Instance<Rational>&, ShapeList<Rational>,
+                                                    DesignMode, Progress&);
+extern template DesignResult<Rational> solve_lottery(const Instance<Rational>&, DesignMode,
+                                                     Progress&);
+extern template ReducedForm<Rational> symmetrise_lottery(const Instance<Rational>&,
+                                                         const ReducedForm<Rational>&);
+extern template DesignResult<double> solve_design(const Instance<double>&, ShapeList<double>,
+                                                  DesignMode, Progress&);
+extern template DesignResult<double> solve_lottery(const Instance<double>&, DesignMode, Progress&);
+extern template ReducedForm<double> symmetrise_lottery(const Instance<double>&,
+                                                       const ReducedForm<double>&);
+
 }  // namespace mechlab::mediation

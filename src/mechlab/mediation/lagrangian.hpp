@@ -116,4 +116,15 @@ Partition<T> binding_partition(const Instance<T>& instance, const ReducedForm<T>
 
 std::string to_string(Anchor a);
 
+extern template struct Multipliers<Rational>;
+extern template LagrangianReport<Rational> lagrangian_report(const Instance<Rational>&,
+                                                             const DesignResult<Rational>&);
+extern template Partition<Rational> binding_partition(const Instance<Rational>&,
+                                                      const ReducedForm<Rational>&);
+extern template struct Multipliers<double>;
+extern template LagrangianReport<double> lagrangian_report(const Instance<double>&,
+                                                           const DesignResult<double>&);
+extern template Partition<double> binding_partition(const Instance<double>&,
+                                                    const ReducedForm<double>&);
+
 }  // namespace mechlab::mediation

@@ -171,4 +171,22 @@ std::string number_text(const T& x) {
   return NumberTraits<T>::to_text(x);
 }
 
+extern template class LotteryGame<Rational>;
+extern template class LQConflictGame<Rational>;
+extern template struct Instance<Rational>;
+extern template LotteryGame<Rational> hms_lottery(std::size_t, const Rational&, const Rational&);
+extern template LotteryGame<Rational> bw_linear_lottery(std::size_t, const Rational&,
+                                                        const Rational&);
+extern template std::vector<Rational> veto_from_game(const EscalationGame<Rational>&,
+                                                     const std::vector<Rational>&,
+                                                     const std::vector<Rational>&);
+extern template class LotteryGame<double>;
+extern template class LQConflictGame<double>;
+extern template struct Instance<double>;
+extern template LotteryGame<double> hms_lottery(std::size_t, const double&, const double&);
+extern template LotteryGame<double> bw_linear_lottery(std::size_t, const double&, const double&);
+extern template std::vector<double> veto_from_game(const EscalationGame<double>&,
+                                                   const std::vector<double>&,
+                                                   const std::vector<double>&);
+
 }  // namespace mechlab::mediation
