@@ -24,6 +24,10 @@ TEST(MediationLagrangian, VectorCMultipliers) {
   EXPECT_EQ(m.nu[0][0][1], 0);
   EXPECT_EQ(m.mu, (Matrix<Rational>{qs({"15/176", "0"}), qs({"0", "0"})}));
   EXPECT_EQ(m.eta_total, 0);
+  // No basic variable sits at a bound: the optimal basis is non-degenerate,
+  // so these are the only optimal duals (the primal optimum is not unique).
+  EXPECT_FALSE(rep.duals_may_differ);
+  EXPECT_TRUE(design.degeneracy.optimum_may_differ());
   EXPECT_EQ(m.zeta[0], qs({"0", "0"}));
   EXPECT_EQ(m.zeta[1], qs({"0", "0"}));
   const auto named = m.named();
