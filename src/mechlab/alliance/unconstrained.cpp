@@ -8,6 +8,7 @@
 
 #include "mechlab/alliance/posterior.hpp"
 #include "mechlab/core/error.hpp"
+#include "mechlab/core/linear_system.hpp"
 
 namespace mechlab::alliance {
 
@@ -32,36 +33,6 @@ UnconstrainedPolicy<T> start(const Alliance<T>& alliance, const std::vector<bool
   policy.h = (T(2) + t * (T(1) - alliance.eta)) / normaliser;
   policy.action.assign(n, {T(0), T(0)});
   return policy;
-}
-
-// Solves A x = r in place; InternalError if A is singular.
-template <class T>
-std::vector<T> solve_linear(std::vector<std::vector<T>> a, std::vector<T> r) {
-  const std::size_t m = r.size();
-  for (std::size_t col = 0; col < m; ++col) {
-    std::size_t pivot = m;
-    for (std::size_t row = col; row < m; ++row) {
-      if (sign_of(a[row][col]) == 0) continue;
-      if constexpr (NumberTraits<T>::exact) {
-        pivot = row;
-        break;
-      } else {
-        if (pivot == m || std::fabs(a[row][col]) > std::fabs(a[pivot][col])) pivot = row;
-      }
-    }
-    if (pivot == m) throw InternalError("unconstrained_policy_by_foc: singular FOC system");
-    std::swap(a[col], a[pivot]);
-    std::swap(r[col], r[pivot]);
-    for (std::size_t row = 0; row < m; ++row) {
-      if (row == col || sign_of(a[row][col]) == 0) continue;
-      const T factor = a[row][col] / a[col][col];
-      for (std::size_t c = col; c < m; ++c) a[row][c] -= factor * a[col][c];
-      r[row] -= factor * r[col];
-    }
-  }
-  std::vector<T> x(m);
-  for (std::size_t i = 0; i < m; ++i) x[i] = r[i] / a[i][i];
-  return x;
 }
 
 }  // namespace
@@ -132,7 +103,7 @@ UnconstrainedPolicy<T> unconstrained_policy_by_foc(const Alliance<T>& alliance,
       }
     }
   }
-  const std::vector<T> x = solve_linear(std::move(a), std::move(r));
+  const std::vector<T> x = solve_linear(std::move(a), std::move(r), "unconstrained_policy_by_foc");
   for (std::size_t i = 0; i < n; ++i) policy.action[i] = {x[var[i][0]], x[var[i][1]]};
   return policy;
 }

@@ -1,0 +1,443 @@
+#include "mechlab/mediation/design.hpp"
+
+#include <map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "mechlab/core/error.hpp"
+
+namespace mechlab::mediation {
+
+namespace {
+
+// Coefficients of one row, merged by column, zeros dropped.
+template <class T>
+class RowTerms {
+ public:
+  void add(std::size_t column, const T& coefficient) { terms_[column] += coefficient; }
+  std::vector<lp::Term<T>> take() const {
+    std::vector<lp::Term<T>> out;
+    for (const auto& [column, coefficient] : terms_) {
+      if (sign_of(coefficient) != 0) out.push_back({column, coefficient});
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::size_t, T> terms_;
+};
+
+std::string type_set(unsigned mask, std::size_t k) {
+  std::string out = "{";
+  bool first = true;
+  for (std::size_t t = 0; t < k; ++t) {
+    if ((mask >> t) & 1U) {
+      out += fmt::format("{}{}", first ? "" : ",", t + 1);
+      first = false;
+    }
+  }
+  return out + "}";
+}
+
+template <class T>
+bool at_value(const T& value, const std::optional<T>& bound) {
+  return bound && nearly_equal(value, *bound);
+}
+
+template <class T>
+Degeneracy find_degeneracy(const lp::LinearProgram<T>& prog, const lp::LpResult<T>& sol) {
+  Degeneracy d;
+  const auto& basis = sol.basis;
+  if (basis.columns.size() != prog.columns.size() || basis.rows.size() != prog.rows.size()) {
+    return d;
+  }
+  for (std::size_t j = 0; j < prog.columns.size(); ++j) {
+    const auto& c = prog.columns[j];
+    if (basis.columns[j] == lp::VarStatus::basic) {
+      if (at_value(sol.x[j], c.lower) || at_value(sol.x[j], c.upper))
+        d.basic_at_bound.push_back(c.name);
+    } else if (sign_of(sol.reduced_costs[j]) == 0) {
+      d.nonbasic_zero_cost.push_back(c.name);
+    }
+  }
+  for (std::size_t r = 0; r < prog.rows.size(); ++r) {
+    const auto& row = prog.rows[r];
+    if (basis.rows[r] == lp::VarStatus::basic) {
+      if (at_value(sol.activity[r], row.lower) || at_value(sol.activity[r], row.upper)) {
+        d.basic_at_bound.push_back(row.name);
+      }
+    } else if (sign_of(sol.duals[r]) == 0 &&
+               !(row.lower && row.upper && *row.lower == *row.upper)) {
+      d.nonbasic_zero_cost.push_back(row.name);
+    }
+  }
+  return d;
+}
+
+template <class T>
+void check_shape(const Shape<T>& s, std::size_t k, std::size_t c) {
+  const std::string at = fmt::format("/shapes/{}", c);
+  if (s.g.size() != k)
+    throw InputError(at, fmt::format("{} rows", k), fmt::format("{}", s.g.size()));
+  bool nonzero = false;
+  for (std::size_t a = 0; a < k; ++a) {
+    if (s.g[a].size() != k) {
+      throw InputError(fmt::format("{}/{}", at, a), fmt::format("{} entries", k),
+                       fmt::format("{}", s.g[a].size()));
+    }
+    for (std::size_t b = 0; b < k; ++b) {
+      if (s.g[a][b] < T(0) || s.g[a][b] > T(1)) {
+        throw InputError(fmt::format("{}/{}/{}", at, a, b), "an entry in [0, 1]",
+                         number_text(s.g[a][b]));
+      }
+      nonzero = nonzero || sign_of(s.g[a][b]) > 0;
+    }
+  }
+  if (!nonzero) throw InputError(at, "a non-zero escalation shape", "all zeros");
+}
+
+}  // namespace
+
+template <class T>
+ShapeColumn<T> make_column(const Instance<T>& instance, Shape<T> shape) {
+  ShapeColumn<T> col;
+  col.induced = beliefs_from_rule(shape.g, instance.prior);
+  col.payoff = instance.game->payoffs(col.induced.beliefs);
+  col.shape = std::move(shape);
+  return col;
+}
+
+template <class T>
+ShapeList<T> unit_shapes(std::size_t types) {
+  std::vector<Shape<T>> out;
+  for (std::size_t a = 0; a < types; ++a) {
+    for (std::size_t b = 0; b < types; ++b) {
+      Matrix<T> g(types, std::vector<T>(types, T(0)));
+      g[a][b] = T(1);
+      out.push_back({fmt::format("gamma({},{})", a + 1, b + 1), std::move(g)});
+    }
+  }
+  return out;
+}
+
+template <class T>
+PayoffTable<T> escalation_values(const ColumnList<T>& columns, const std::vector<T>& weights) {
+  const std::size_t k = columns.empty() ? 0 : columns.front().shape.g.size();
+  std::array<Matrix<T>, 2> y;
+  for (std::size_t i = 0; i < 2; ++i) {
+    y[i].assign(k, std::vector<T>(k, T(0)));
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (sign_of(weights[c]) == 0) continue;
+      for (std::size_t m = 0; m < k; ++m) {
+        const T& reach = columns[c].induced.marginal[i][m];
+        if (sign_of(reach) == 0) continue;  // off path: U is never used
+        for (std::size_t theta = 0; theta < k; ++theta) {
+          y[i][m][theta] += weights[c] * reach * columns[c].payoff[i][m][theta];
+        }
+      }
+    }
+  }
+  return y;
+}
+
+template <class T>
+DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionary, DesignMode mode,
+                             Progress& progress) {
+  instance.validate();
+  const std::size_t k = instance.types();
+  const auto& p = instance.prior;
+  if (dictionary.empty()) throw InputError("/shapes", "at least one escalation shape", "none");
+  if (mode == DesignMode::paper_multipliers && k > 6) {
+    throw InputError("/types", "K <= 6 for the reduced-form LP (4^K - 2 Border rows); use ex_post",
+                     fmt::format("{}", k));
+  }
+  DesignResult<T> res;
+  res.mode = mode;
+  for (std::size_t c = 0; c < dictionary.size(); ++c) {
+    check_shape(dictionary[c], k, c);
+    res.columns.push_back(make_column(instance, std::move(dictionary[c])));
+  }
+  auto& prog = res.lp;
+  auto& idx = res.index;
+  prog.name = mode == DesignMode::ex_post ? "mediation-ex-post" : "mediation-reduced-form";
+  prog.sense = lp::Sense::minimize;
+  for (const auto& col : res.columns) {
+    idx.alpha.push_back(prog.add_column(fmt::format("alpha[{}]", col.shape.name), T(0),
+                                        std::nullopt, col.induced.probability));
+  }
+  // z_i(θ) as terms: Σ p s_i in ex-post mode, a column in paper mode.
+  std::array<std::vector<std::vector<lp::Term<T>>>, 2> z_terms;
+  std::array<Matrix<std::size_t>, 2> s_col;
+  for (std::size_t i = 0; i < 2; ++i) z_terms[i].assign(k, {});
+  if (mode == DesignMode::ex_post) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      s_col[i].assign(k, std::vector<std::size_t>(k));
+      for (std::size_t a = 0; a < k; ++a) {
+        for (std::size_t b = 0; b < k; ++b) {
+          s_col[i][a][b] = prog.add_column(fmt::format("s{}({},{})", i + 1, a + 1, b + 1), T(0),
+                                           std::nullopt, T(0));
+          // Player 1's report is a, player 2's is b; the opponent's type weighs.
+          if (i == 0) z_terms[0][a].push_back({s_col[0][a][b], p[b]});
+          if (i == 1) z_terms[1][b].push_back({s_col[1][a][b], p[a]});
+        }
+      }
+    }
+  } else {
+    for (std::size_t i = 0; i < 2; ++i) {
+      idx.z[i].resize(k);
+      for (std::size_t t = 0; t < k; ++t) {
+        idx.z[i][t] =
+            prog.add_column(fmt::format("z{}({})", i + 1, t + 1), T(0), std::nullopt, T(0));
+        z_terms[i][t].push_back({idx.z[i][t], T(1)});
+      }
+    }
+  }
+  auto add_z = [&](RowTerms<T>& row, std::size_t i, std::size_t t, const T& factor) {
+    for (const auto& term : z_terms[i][t]) row.add(term.column, factor * term.coefficient);
+  };
+  // y_i(m; θ) as terms in α.
+  auto add_y = [&](RowTerms<T>& row, std::size_t i, std::size_t m, std::size_t t, const T& factor) {
+    for (std::size_t c = 0; c < res.columns.size(); ++c) {
+      const auto& col = res.columns[c];
+      const T& reach = col.induced.marginal[i][m];
+      if (sign_of(reach) == 0) continue;
+      row.add(idx.alpha[c], factor * reach * col.payoff[i][m][t]);
+    }
+  };
+  // IC and PC, both players.
+  for (std::size_t i = 0; i < 2; ++i) {
+    idx.ic[i].assign(k, std::vector<std::size_t>(k, SIZE_MAX));
+    idx.pc[i].assign(k, SIZE_MAX);
+    for (std::size_t t = 0; t < k; ++t) {
+      for (std::size_t m = 0; m < k; ++m) {
+        if (m == t) continue;
+        RowTerms<T> row;
+        add_z(row, i, t, T(1));
+        add_z(row, i, m, T(-1));
+        add_y(row, i, t, t, T(1));
+        add_y(row, i, m, t, T(-1));
+        idx.ic[i][t][m] = prog.add_row(fmt::format("IC[{}]({}->{})", i + 1, t + 1, m + 1),
+                                       row.take(), T(0), std::nullopt);
+      }
+    }
+    for (std::size_t t = 0; t < k; ++t) {
+      RowTerms<T> row;
+      add_z(row, i, t, T(1));
+      add_y(row, i, t, t, T(1));
+      idx.pc[i][t] = prog.add_row(fmt::format("PC[{}]({})", i + 1, t + 1), row.take(),
+                                  instance.veto[t], std::nullopt);
+    }
+  }
+  // Feasibility per profile.
+  idx.feasibility.assign(k, std::vector<std::size_t>(k, SIZE_MAX));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      RowTerms<T> row;
+      for (std::size_t c = 0; c < res.columns.size(); ++c) {
+        row.add(idx.alpha[c], res.columns[c].shape.g[a][b]);
+      }
+      if (mode == DesignMode::ex_post) {
+        row.add(s_col[0][a][b], T(1));
+        row.add(s_col[1][a][b], T(1));
+      }
+      auto terms = row.take();
+      if (terms.empty()) continue;  // no shape escalates at (a,b): γ(a,b) = 0 ≤ 1
+      idx.feasibility[a][b] =
+          prog.add_row(fmt::format("F({},{})", a + 1, b + 1), std::move(terms), std::nullopt, T(1));
+    }
+  }
+  if (mode == DesignMode::paper_multipliers) {
+    // EP(Q1,Q2): Σ_i Σ_{θ∈Q_i} p z_i + Σ_c α_c [R_c − Σ_{Q̃} p p g^c] ≤ 1 − Σ_{Q̃} p p,
+    // Q̃ = {(a,b): a ∉ Q1, b ∉ Q2}; (Θ,Θ) is RC, (∅,∅) is trivial.
+    const unsigned full = (1U << k) - 1U;
+    for (unsigned q1 = 0; q1 <= full; ++q1) {
+      for (unsigned q2 = 0; q2 <= full; ++q2) {
+        if (q1 == 0 && q2 == 0) continue;
+        RowTerms<T> row;
+        T outside(0);
+        for (std::size_t t = 0; t < k; ++t) {
+          if ((q1 >> t) & 1U) add_z(row, 0, t, p[t]);
+          if ((q2 >> t) & 1U) add_z(row, 1, t, p[t]);
+        }
+        for (std::size_t c = 0; c < res.columns.size(); ++c) {
+          T coef = res.columns[c].induced.probability;
+          for (std::size_t a = 0; a < k; ++a) {
+            if ((q1 >> a) & 1U) continue;
+            for (std::size_t b = 0; b < k; ++b) {
+              if ((q2 >> b) & 1U) continue;
+              coef -= p[a] * p[b] * res.columns[c].shape.g[a][b];
+            }
+          }
+          row.add(idx.alpha[c], coef);
+        }
+        for (std::size_t a = 0; a < k; ++a) {
+          for (std::size_t b = 0; b < k; ++b) {
+            if (!((q1 >> a) & 1U) && !((q2 >> b) & 1U)) outside += p[a] * p[b];
+          }
+        }
+        const bool is_rc = q1 == full && q2 == full;
+        const std::string name =
+            is_rc ? std::string("RC") : fmt::format("EP({},{})", type_set(q1, k), type_set(q2, k));
+        const std::size_t r = prog.add_row(name, row.take(), std::nullopt, T(1) - outside);
+        if (is_rc) {
+          idx.rc = r;
+        } else {
+          idx.border.push_back({q1, q2, r});
+        }
+      }
+    }
+  }
+  res.solution = lp::solve(prog, progress);
+  if (res.solution.status != lp::SolveStatus::optimal) return res;
+  const auto& x = res.solution.x;
+  ReducedForm<T> mech;
+  mech.probability = res.solution.objective;
+  mech.gamma.assign(k, std::vector<T>(k, T(0)));
+  for (std::size_t c = 0; c < res.columns.size(); ++c) {
+    mech.weights.push_back(x[idx.alpha[c]]);
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) {
+        mech.gamma[a][b] += x[idx.alpha[c]] * res.columns[c].shape.g[a][b];
+      }
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    mech.z[i].assign(k, T(0));
+    for (std::size_t t = 0; t < k; ++t) {
+      for (const auto& term : z_terms[i][t]) mech.z[i][t] += term.coefficient * x[term.column];
+    }
+    if (mode == DesignMode::ex_post) {
+      mech.settlement[i].assign(k, std::vector<T>(k));
+      for (std::size_t a = 0; a < k; ++a) {
+        for (std::size_t b = 0; b < k; ++b) mech.settlement[i][a][b] = x[s_col[i][a][b]];
+      }
+    }
+  }
+  mech.y = escalation_values(res.columns, mech.weights);
+  res.mechanism = std::move(mech);
+  res.binding = lp::binding_rows(prog, res.solution);
+  res.degeneracy = find_degeneracy(prog, res.solution);
+  return res;
+}
+
+template <class T>
+DesignResult<T> solve_lottery(const Instance<T>& instance, DesignMode mode, Progress& progress) {
+  instance.validate();
+  if (instance.game->lottery() == nullptr) {
+    throw InputError("/game", "a lottery game (U linear in beliefs) for the unit-shape fast path",
+                     instance.game->name());
+  }
+  return solve_design(instance, unit_shapes<T>(instance.types()), mode, progress);
+}
+
+template <class T>
+ReducedForm<T> symmetrise_lottery(const Instance<T>& instance, const ReducedForm<T>& mechanism) {
+  const Matrix<T>* u = instance.game->lottery();
+  if (u == nullptr) {
+    throw InputError("/game",
+                     "a lottery game (symmetrise belief-dependent games by mirrored "
+                     "signals instead)",
+                     instance.game->name());
+  }
+  const std::size_t k = instance.types();
+  const auto& p = instance.prior;
+  const T half = T(1) / T(2);
+  ReducedForm<T> out;
+  out.gamma.assign(k, std::vector<T>(k));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      out.gamma[a][b] = half * (mechanism.gamma[a][b] + mechanism.gamma[b][a]);
+      out.weights.push_back(out.gamma[a][b]);  // unit-shape order
+      out.probability += p[a] * p[b] * out.gamma[a][b];
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    out.z[i].assign(k, T(0));
+    for (std::size_t t = 0; t < k; ++t)
+      out.z[i][t] = half * (mechanism.z[0][t] + mechanism.z[1][t]);
+  }
+  if (!mechanism.settlement[0].empty()) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      out.settlement[i].assign(k, std::vector<T>(k));
+      for (std::size_t a = 0; a < k; ++a) {
+        for (std::size_t b = 0; b < k; ++b) {
+          out.settlement[i][a][b] =
+              half * (mechanism.settlement[i][a][b] + mechanism.settlement[1 - i][b][a]);
+        }
+      }
+    }
+  }
+  // y_1(m; θ) = Σ_b p(b) γ(m,b) u(θ,b); by symmetry y_2 = y_1.
+  for (std::size_t i = 0; i < 2; ++i) {
+    out.y[i].assign(k, std::vector<T>(k, T(0)));
+    for (std::size_t m = 0; m < k; ++m) {
+      for (std::size_t t = 0; t < k; ++t) {
+        for (std::size_t b = 0; b < k; ++b) out.y[i][m][t] += p[b] * out.gamma[m][b] * (*u)[t][b];
+      }
+    }
+  }
+  return out;
+}
+
+template <class T>
+ShapeList<T> with_mirrors(const ShapeList<T>& dictionary) {
+  ShapeList<T> out = dictionary;
+  for (const auto& s : dictionary) {
+    const std::size_t k = s.g.size();
+    Matrix<T> t(k, std::vector<T>(k));
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) t[a][b] = s.g[b][a];
+    }
+    bool present = false;
+    for (const auto& o : out) present = present || o.g == t;
+    if (!present) out.push_back({s.name + "^T", std::move(t)});
+  }
+  return out;
+}
+
+template <class T>
+NamedValues<T> incentive_slacks(const Instance<T>& instance, const ReducedForm<T>& mech) {
+  const std::size_t k = instance.types();
+  std::vector<lp::NamedValue<T>> out;
+  for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t t = 0; t < k; ++t) {
+      const T truthful = mech.z[i][t] + mech.y[i][t][t];
+      for (std::size_t m = 0; m < k; ++m) {
+        if (m == t) continue;
+        out.push_back({fmt::format("IC[{}]({}->{})", i + 1, t + 1, m + 1),
+                       T(truthful - mech.z[i][m] - mech.y[i][m][t])});
+      }
+      out.push_back({fmt::format("PC[{}]({})", i + 1, t + 1), T(truthful - instance.veto[t])});
+    }
+  }
+  return out;
+}
+
+template <class T>
+std::vector<std::string> binding_incentive_constraints(const Instance<T>& instance,
+                                                       const ReducedForm<T>& mechanism) {
+  std::vector<std::string> out;
+  for (const auto& s : incentive_slacks(instance, mechanism)) {
+    if (sign_of(s.value) == 0) out.push_back(s.name);
+  }
+  return out;
+}
+
+#define MECHLAB_MEDIATION_INSTANTIATE(T)                                                          \
+  template ShapeColumn<T> make_column(const Instance<T>&, Shape<T>);                              \
+  template ShapeList<T> unit_shapes(std::size_t);                                                 \
+  template PayoffTable<T> escalation_values(const ColumnList<T>&, const std::vector<T>&);         \
+  template DesignResult<T> solve_design(const Instance<T>&, ShapeList<T>, DesignMode, Progress&); \
+  template DesignResult<T> solve_lottery(const Instance<T>&, DesignMode, Progress&);              \
+  template ShapeList<T> with_mirrors(const ShapeList<T>&);                                        \
+  template ReducedForm<T> symmetrise_lottery(const Instance<T>&, const ReducedForm<T>&);          \
+  template NamedValues<T> incentive_slacks(const Instance<T>&, const ReducedForm<T>&);            \
+  template std::vector<std::string> binding_incentive_constraints(const Instance<T>&,             \
+                                                                  const ReducedForm<T>&);
+
+MECHLAB_MEDIATION_INSTANTIATE(Rational)
+MECHLAB_MEDIATION_INSTANTIATE(double)
+#undef MECHLAB_MEDIATION_INSTANTIATE
+
+}  // namespace mechlab::mediation

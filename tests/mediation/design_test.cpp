@@ -1,0 +1,161 @@
+#include "mechlab/mediation/design.hpp"
+
+#include <gtest/gtest.h>
+
+#include "mechlab/mediation/beliefs.hpp"
+#include "mediation/fixtures.hpp"
+
+namespace mechlab::mediation {
+namespace {
+
+using testing::q;
+using testing::qs;
+
+TEST(MediationDesign, VectorAOptimumIsCertified) {
+  const auto inst = testing::vector_a();
+  const auto res = solve_lottery(inst);
+  ASSERT_EQ(res.solution.status, lp::SolveStatus::optimal);
+  EXPECT_TRUE(res.solution.certified);
+  ASSERT_TRUE(res.mechanism);
+  EXPECT_EQ(res.mechanism->probability, q("41/176"));
+  // Row names a reader of the paper recognises.
+  EXPECT_EQ(res.lp.rows[res.index.ic[0][1][0]].name, "IC[1](2->1)");
+  EXPECT_EQ(res.lp.rows[res.index.pc[0][0]].name, "PC[1](1)");
+  EXPECT_EQ(res.lp.rows[res.index.feasibility[0][1]].name, "F(1,2)");
+}
+
+TEST(MediationDesign, VectorASymmetricRule) {
+  const auto inst = testing::vector_a();
+  const auto res = solve_lottery(inst);
+  ASSERT_TRUE(res.mechanism);
+  const auto sym = symmetrise_lottery(inst, *res.mechanism);
+  EXPECT_EQ(sym.probability, q("41/176"));
+  EXPECT_EQ(sym.gamma, (Matrix<Rational>{qs({"1", "5/11"}), qs({"5/11", "0"})}));
+  EXPECT_EQ(sym.z[0], qs({"117/440", "93/220"}));
+  EXPECT_EQ(sym.z[1], sym.z[0]);
+  // RC binds: 2 (p·z) = 135/176 = 1 − Pr(𝒢).
+  const Rational pz = inst.prior[0] * sym.z[0][0] + inst.prior[1] * sym.z[0][1];
+  EXPECT_EQ(2 * pz, q("135/176"));
+  EXPECT_EQ(2 * pz, 1 - sym.probability);
+  // Π(1;1) = V(1) = 47/80; Π(2;2) = Π(1;2) = 387/880.
+  EXPECT_EQ(sym.z[0][0] + sym.y[0][0][0], q("47/80"));
+  EXPECT_EQ(sym.z[0][1] + sym.y[0][1][1], q("387/880"));
+  EXPECT_EQ(sym.z[0][0] + sym.y[0][0][1], q("387/880"));
+  // ρ_1 = (26/41, 15/41).
+  EXPECT_EQ(beliefs_from_rule(sym.gamma, inst.prior).rho_marginal[0], qs({"26/41", "15/41"}));
+  // Exactly PC of type 1 and IC (true 2 -> report 1) bind, for both players.
+  EXPECT_EQ(binding_incentive_constraints(inst, sym),
+            (std::vector<std::string>{"PC[1](1)", "IC[1](2->1)", "PC[2](1)", "IC[2](2->1)"}));
+  // The symmetrised settlement masses are ex-post feasible: γ + s_1 + s_2 ≤ 1.
+  for (std::size_t a = 0; a < 2; ++a) {
+    for (std::size_t b = 0; b < 2; ++b) {
+      EXPECT_LE(sym.gamma[a][b] + sym.settlement[0][a][b] + sym.settlement[1][a][b], 1);
+      EXPECT_GE(sym.settlement[0][a][b], 0);
+    }
+  }
+}
+
+TEST(MediationDesign, VectorAReducedFormLpAgrees) {
+  const auto res = solve_lottery(testing::vector_a(), DesignMode::paper_multipliers);
+  ASSERT_EQ(res.solution.status, lp::SolveStatus::optimal);
+  EXPECT_TRUE(res.solution.certified);
+  EXPECT_EQ(res.mechanism->probability, q("41/176"));
+  EXPECT_EQ(res.lp.rows.size(), 4U /*IC*/ + 4U /*PC*/ + 4U /*F*/ + 15U /*RC + 14 EP*/);
+}
+
+TEST(MediationDesign, VectorAInDoubles) {
+  auto exact = testing::vector_a();
+  Instance<double> inst;
+  inst.prior = {0.25, 0.75};
+  inst.game = std::make_shared<LotteryGame<double>>(hms_lottery<double>(2, 0.1, 0.25));
+  inst.veto = {47.0 / 80, 27.0 / 80};
+  const auto res = solve_lottery(inst);
+  ASSERT_TRUE(res.mechanism);
+  EXPECT_NEAR(res.mechanism->probability, 41.0 / 176, 1e-10);
+  EXPECT_FALSE(res.solution.certified);
+}
+
+// Vectors B1–B3: the full LP (both formulations) gives 3/7, 23/50, 7/25.
+TEST(MediationDesign, VectorsBFullLp) {
+  const std::vector<std::pair<Instance<Rational>, Rational>> cases{
+      {testing::vector_b1(), q("3/7")},
+      {testing::vector_b2(), q("23/50")},
+      {testing::vector_b3(), q("7/25")}};
+  for (const auto& [inst, expected] : cases) {
+    for (const auto mode : {DesignMode::ex_post, DesignMode::paper_multipliers}) {
+      const auto res = solve_lottery(inst, mode);
+      ASSERT_TRUE(res.mechanism);
+      EXPECT_TRUE(res.solution.certified);
+      EXPECT_EQ(res.mechanism->probability, expected);
+      // Every IC and PC holds at the optimum, also after symmetrisation.
+      const auto sym = symmetrise_lottery(inst, *res.mechanism);
+      EXPECT_EQ(sym.probability, expected);
+      for (const auto& s : incentive_slacks(inst, sym)) EXPECT_GE(s.value, 0) << s.name;
+    }
+  }
+}
+
+TEST(MediationDesign, VectorBThreePcOfTypeTwoBinds) {
+  const auto inst = testing::vector_b3();
+  const auto res = solve_lottery(inst);
+  const auto sym = symmetrise_lottery(inst, *res.mechanism);
+  const auto binding = binding_incentive_constraints(inst, sym);
+  EXPECT_NE(std::find(binding.begin(), binding.end(), "PC[1](2)"), binding.end());
+  EXPECT_NE(std::find(binding.begin(), binding.end(), "PC[1](1)"), binding.end());
+}
+
+// Vector D (LQ game): the one-column LP on the full-information shape gives
+// the optimum 89284390/487875133 exactly, and the dictionary of all 15 0/1
+// shapes (public signals allowed) cannot beat it.
+TEST(MediationDesign, VectorDFullInformationColumn) {
+  const auto inst = testing::vector_d();
+  const Shape<Rational> swap{"swap", {qs({"0", "1"}), qs({"1", "0"})}};
+  const auto one = solve_design(inst, {swap});
+  ASSERT_TRUE(one.mechanism);
+  EXPECT_TRUE(one.solution.certified);
+  EXPECT_EQ(one.mechanism->probability, q("89284390/487875133"));
+  std::vector<Shape<Rational>> dict;
+  for (unsigned mask = 1; mask < 16; ++mask) {
+    Matrix<Rational> g(2, std::vector<Rational>(2));
+    for (unsigned cell = 0; cell < 4; ++cell) g[cell / 2][cell % 2] = (mask >> cell) & 1U;
+    dict.push_back({"01[" + std::to_string(mask) + "]", g});
+  }
+  const auto all = solve_design(inst, dict);
+  ASSERT_TRUE(all.mechanism);
+  EXPECT_EQ(all.mechanism->probability, q("89284390/487875133"));
+  const auto& g = all.mechanism->gamma;
+  EXPECT_EQ(g[0][0], 0);
+  EXPECT_EQ(g[1][1], 0);
+  EXPECT_NEAR(to_double(g[0][1] + g[1][0]), 1.1437915, 1e-7);
+}
+
+TEST(MediationDesign, DegeneracyIsFlagged) {
+  // Vector A has several optimal rules (the LP's vertex vs the symmetric
+  // one), so the optimal basis has a non-basic variable at zero cost.
+  const auto res = solve_lottery(testing::vector_a());
+  EXPECT_TRUE(res.degeneracy.optimum_may_differ());
+}
+
+}  // namespace
+}  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+TEST(MediationDesign, VectorDInDoubles) {
+  Instance<double> inst;
+  inst.prior = {0.2, 0.8};
+  auto game = std::make_shared<LQConflictGame<double>>(std::vector<double>{0.25, 0.025});
+  inst.veto_belief = std::vector<double>{0.0, 1.0};
+  inst.veto = veto_from_game<double>(*game, inst.prior, *inst.veto_belief);
+  inst.game = game;
+  EXPECT_NEAR(inst.veto[0], 0.5535785, 1e-7);
+  EXPECT_NEAR(inst.veto[1], 0.3848140, 1e-7);
+  const auto res = solve_design(inst, with_mirrors<double>({{"one-sided", {{0.0, 1.0}, {0.0, 0.0}}},
+                                                            {"swap", {{0.0, 1.0}, {1.0, 0.0}}}}));
+  ASSERT_TRUE(res.mechanism);
+  EXPECT_NEAR(res.mechanism->probability, 0.1830066424, 1e-9);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation
