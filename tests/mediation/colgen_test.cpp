@@ -137,3 +137,21 @@ TEST(MediationColgen, ZeroOneShapes) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+// Vector D with the spec's pricing grid (step 1/24: 58,849 shapes, exact):
+// max L̂ = L̂* = 12058/7605 ≈ 1.58553583, so no improving column exists.
+TEST(MediationColgen, VectorDSpecGrid) {
+  const auto res = generate_columns(testing::vector_d());
+  ASSERT_TRUE(res.converged);
+  ASSERT_EQ(res.rounds.size(), 1U);
+  EXPECT_EQ(res.rounds[0].candidates, 58849U);
+  EXPECT_EQ(res.rounds[0].best_lagrangian, testing::q("12058/7605"));
+  EXPECT_EQ(res.rounds[0].target, testing::q("12058/7605"));
+  EXPECT_NEAR(to_double(res.rounds[0].target), 1.58553583, 1e-8);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation

@@ -32,6 +32,7 @@ TEST(MediationTopDown, VectorA) {
   EXPECT_EQ(td.probability, q("41/176"));
   EXPECT_TRUE(res.agrees);
   EXPECT_EQ(res.difference, 0);
+  EXPECT_TRUE(res.implemented);
   EXPECT_EQ(describe_order(td), "v = 23/10: (1,1) γ = 1; v = 31/20: (1,2),(2,1) γ = 5/11");
 }
 
@@ -58,6 +59,7 @@ TEST(MediationTopDown, VectorsBOneToThree) {
             (Matrix<Rational>{qs({"1", "1", "1"}), qs({"1", "1", "0"}), qs({"1", "0", "0"})}));
   for (const auto* r : {&b1, &b2, &b3}) {
     EXPECT_TRUE(r->lp.solution.certified);
+    EXPECT_TRUE(r->implemented);  // the top-down γ itself is an optimal mechanism
     EXPECT_EQ(r->top_down.identity_gap, 0);
   }
 }
@@ -82,6 +84,7 @@ TEST(MediationTopDown, VectorBFourMatlabDefault) {
   EXPECT_NEAR(res.top_down.probability, 0.334443161, 1e-9);
   EXPECT_TRUE(res.agrees);
   EXPECT_NEAR(res.difference, 0, 1e-10);
+  EXPECT_TRUE(res.implemented);
   const auto& g = res.top_down.gamma;
   EXPECT_EQ(g[0][0], 1);
   EXPECT_EQ(g[0][1], 1);
@@ -184,6 +187,7 @@ TEST(MediationTopDown, RandomMonotoneLotteriesMatchTheLp) {
     EXPECT_TRUE(res.top_down.feasible);
     EXPECT_EQ(res.top_down.probability, res.lp.mechanism->probability)
         << "draw " << draw << " K = " << k << " order " << describe_order(res.top_down);
+    if (sign_of(res.top_down.probability) > 0) EXPECT_TRUE(res.implemented) << "draw " << draw;
     if (sign_of(res.top_down.probability) > 0) ++escalating;
   }
   EXPECT_GE(escalating, 10);  // 11 of the 60 draws escalate; the rest pool (OST fails)

@@ -154,10 +154,15 @@ template <class T>
 TopDownVerification<T> verify_top_down(const Instance<T>& instance, TopDownPolicy policy) {
   auto td = top_down(instance, policy);
   auto lp = solve_lottery(instance);
-  TopDownVerification<T> out{std::move(td), std::move(lp), T(0), false};
+  TopDownVerification<T> out{std::move(td), std::move(lp), T(0), false, std::nullopt, false};
   if (out.lp.mechanism && out.top_down.feasible) {
     out.difference = out.top_down.probability - out.lp.mechanism->probability;
     out.agrees = nearly_equal(out.top_down.probability, out.lp.mechanism->probability);
+  }
+  if (out.top_down.feasible && sign_of(out.top_down.probability) > 0) {
+    out.rule_lp = solve_design(instance, {Shape<T>{"top-down", out.top_down.gamma}});
+    out.implemented = out.rule_lp->mechanism &&
+                      nearly_equal(out.rule_lp->mechanism->probability, out.top_down.probability);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,9 +87,12 @@ struct TopDownVerification {
   DesignResult<T> lp;
   T difference = T(0);  // top-down Pr(𝒢) − LP Pr(𝒢)
   bool agrees = false;  // exactly in Rational, within tolerance in double
-  // The top-down γ satisfies every IC/PC with the LP's settlement values?
-  // Not checked here: the knapsack fixes γ only; agreement of the values is
-  // the certificate (the LP optimum is certified).
+  // The knapsack fixes γ only. The one-column LP over the shape γ (max entry
+  // 1, so weight α ≤ 1) finds settlement values for it: `implemented` when
+  // that LP's optimum is α = 1, i.e. the top-down γ itself satisfies every
+  // IC/PC/F and is an optimal mechanism (not just one with the same value).
+  std::optional<DesignResult<T>> rule_lp;
+  bool implemented = false;
 };
 
 template <class T>
