@@ -101,6 +101,24 @@ TEST(MediationAssumptions, YbarOnTheLpOptimum) {
   EXPECT_NE(entry(r, "MDR Ybar").status, CheckStatus::not_applicable);
 }
 
+// With a solved design: MDR on the used B(σ), Ȳ on its mechanism, Border.
+TEST(MediationAssumptions, FromASolvedDesign) {
+  const auto inst = testing::vector_a();
+  const auto paper = solve_lottery(inst, DesignMode::paper_multipliers);
+  AssumptionOptions<Rational> opt;
+  opt.design = &paper;
+  const auto r = check_assumptions(inst, opt);
+  EXPECT_EQ(entry(r, "Border").status, CheckStatus::holds);
+  EXPECT_NE(entry(r, "Border").evidence.find("none binds"), std::string::npos);
+  EXPECT_EQ(entry(r, "MDR Ybar").status, CheckStatus::holds);  // void for K = 2
+  EXPECT_NE(entry(r, "MDR").evidence.find("belief systems"), std::string::npos);
+  const auto ex_post = solve_lottery(inst);
+  opt.design = &ex_post;
+  EXPECT_NE(entry(check_assumptions(inst, opt), "Border").evidence.find("by construction"),
+            std::string::npos);
+  EXPECT_EQ(entry(check_assumptions(inst), "Border").status, CheckStatus::not_applicable);
+}
+
 // OST fails: Prop. 1 pooling reported.
 TEST(MediationAssumptions, OstFails) {
   const auto inst = testing::lottery_instance(bw_linear_lottery<Rational>(3, q("1/2"), Rational(1)),

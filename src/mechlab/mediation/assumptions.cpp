@@ -264,6 +264,31 @@ AssumptionCheck<T> check_assumption2(const Instance<T>& instance) {
   return c;
 }
 
+template <class T>
+AssumptionCheck<T> check_border(const DesignResult<T>* design) {
+  AssumptionCheck<T> c{"Border", CheckStatus::not_applicable, "no design given", {}};
+  if (design == nullptr || !design->mechanism) return c;
+  c.status = CheckStatus::holds;
+  if (design->mode == DesignMode::ex_post) {
+    c.evidence =
+        "ex-post mode: s_i >= 0 and gamma + s_1 + s_2 <= 1 per profile, so (GI) holds by "
+        "construction";
+    return c;
+  }
+  std::vector<std::string> names;
+  for (const auto& row : design->binding) {
+    if (row.name.rfind("EP(", 0) == 0 && sign_of(row.value) != 0) {
+      names.push_back(row.name);
+      c.witness.push_back(-row.value);  // η_Q ≥ 0 in the supplement's sign
+    }
+  }
+  c.evidence = names.empty()
+                   ? std::string("paper mode: every Border row holds; none binds with eta_Q > 0")
+                   : fmt::format("paper mode: every Border row holds; binding with eta_Q > 0: {}",
+                                 fmt::join(names, ", "));
+  return c;
+}
+
 }  // namespace
 
 template <class T>
@@ -406,9 +431,19 @@ AssumptionReport<T> check_assumptions(const Instance<T>& instance,
   AssumptionReport<T> r;
   r.checks.push_back(check_ost(instance));
   r.checks.push_back(check_regularity(instance));
-  r.checks.push_back(
-      check_mdr(instance, options.mdr_beliefs.empty() ? probes : options.mdr_beliefs));
-  r.checks.push_back(check_ybar(instance, options.mechanism));
+  std::vector<BeliefSystem<T>> mdr = options.mdr_beliefs;
+  const ReducedForm<T>* mechanism = options.mechanism;
+  const bool solved = options.design != nullptr && options.design->mechanism;
+  if (mdr.empty() && solved) {  // the used B(σ): columns with α_c > 0
+    for (std::size_t col = 0; col < options.design->columns.size(); ++col) {
+      if (sign_of(options.design->mechanism->weights[col]) > 0)
+        mdr.push_back(options.design->columns[col].induced.beliefs);
+    }
+  }
+  if (mdr.empty()) mdr = probes;
+  if (mechanism == nullptr && solved) mechanism = &*options.design->mechanism;
+  r.checks.push_back(check_mdr(instance, mdr));
+  r.checks.push_back(check_ybar(instance, mechanism));
   r.checks.push_back(check_linearity(instance, probes));
   Matrix<T> u_hat;
   r.checks.push_back(check_lottery(instance, probes, u_hat));
@@ -424,6 +459,7 @@ AssumptionReport<T> check_assumptions(const Instance<T>& instance,
   r.checks.push_back(check_conv(instance, options.conv_steps));
   r.checks.push_back(check_symmetry(instance, probes));
   r.checks.push_back(check_assumption2(instance));
+  r.checks.push_back(check_border(options.design));
   return r;
 }
 

@@ -18,6 +18,7 @@
 // - "symmetry (S)": U_1(m;θ,(β1,β2)) = U_2(m;θ,(β2,β1)) on probes.
 // - "Assumption 2": U_i(θ;θ,B_p) ≥ V(θ) at B_p = every row the prior (the
 //   beliefs after full escalation, so the all-ones shape is feasible).
+// - "Border": ex-post feasibility (GI) of a given design (see options.design).
 // Probes are the prior belief system plus seeded random interior shapes B(g).
 #pragma once
 
@@ -60,6 +61,10 @@ struct AssumptionOptions {
   std::vector<BeliefSystem<T>> mdr_beliefs;
   // A solved reduced form for the Ȳ check; "not applicable" when absent.
   const ReducedForm<T>* mechanism = nullptr;
+  // A solved design: supplies the used B(σ) (columns with α_c > 0) for MDR
+  // and the mechanism for Ȳ when those are not given, and the "Border" entry
+  // (ex-post mode: holds by construction; paper mode: the binding EP rows).
+  const DesignResult<T>* design = nullptr;
 };
 
 template <class T>
