@@ -148,3 +148,30 @@ TEST(MediationAssumptions, SymmetryProbeCatchesAsymmetricGame) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+// The LQ game is linear in types iff κ is affine in θ (spec §2): vector G's
+// κ = (1/4, 1/8, 0) passes, κ = (1/4, 1/8, 1/40) does not.
+TEST(MediationAssumptions, LinearityInTypesOfTheLqGame) {
+  const auto make = [](std::vector<Rational> kappa) {
+    Instance<Rational> inst;
+    inst.prior = qs({"1/10", "3/10", "3/5"});
+    auto game = std::make_shared<LQConflictGame<Rational>>(std::move(kappa));
+    inst.veto_belief = qs({"0", "0", "1"});
+    inst.veto = veto_from_game<Rational>(*game, inst.prior, *inst.veto_belief);
+    inst.game = game;
+    return inst;
+  };
+  const auto affine = check_assumptions(make(qs({"1/4", "1/8", "0"})));
+  EXPECT_EQ(entry(affine, "linearity in types").status, CheckStatus::holds);
+  EXPECT_EQ(entry(affine, "lottery").status, CheckStatus::fails);
+  EXPECT_EQ(entry(affine, "symmetry (S)").status, CheckStatus::holds);
+  const auto bent = check_assumptions(make(qs({"1/4", "1/8", "1/40"})));
+  EXPECT_EQ(entry(bent, "linearity in types").status, CheckStatus::fails);
+  EXPECT_GT(entry(bent, "linearity in types").witness[0], 0);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation
