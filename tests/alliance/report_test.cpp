@@ -369,5 +369,26 @@ TEST(AllianceReport, DoubleModeRendersDecimals) {
   EXPECT_NEAR(json["theorem2"]["slack_high"]["decimal"].get<double>(), -1.0 / 30, 1e-12);
 }
 
+TEST(AllianceReport, DoubleModeInvestAndDesignSayWhatIsApproximate) {
+  // --float: no gain is called "exactly 0", and the L3 bisection ends print
+  // enough digits (14) to differ.
+  const auto invest =
+      invest_report(named(paper_alliance<double>(0.5, {1.0 / 20, 1.0 / 15, 1.0 / 12, 1.0 / 10}),
+                          {"1", "2", "3", "4"}),
+                    0.1);
+  ASSERT_TRUE(invest.check.has_value());
+  EXPECT_TRUE(invest.check->equilibrium);
+  EXPECT_TRUE(contains(invest_text(invest), "yes, every gain is 0 (within the double tolerance)"));
+  const auto design =
+      design_report(named(paper_alliance<double>(0.7, {0.03, 0.03, 0.03, 0.03, 0.03, 0.05}),
+                          {"a", "b", "c", "d", "e", "hawk"}));
+  ASSERT_TRUE(design.l3_eta.exists);
+  const std::string text = design_text(design);
+  EXPECT_TRUE(contains(text, fmt::format("A5 holds at η = {:.14g} and fails at {:.14g}",
+                                         design.l3_eta.certified, design.l3_eta.failing)));
+  EXPECT_NE(fmt::format("{:.14g}", design.l3_eta.certified),
+            fmt::format("{:.14g}", design.l3_eta.failing));
+}
+
 }  // namespace
 }  // namespace mechlab::alliance

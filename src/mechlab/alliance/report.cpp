@@ -30,7 +30,11 @@ std::string num(const T& x) {
 // For the ends of a bisection to 10^-12: enough digits to tell them apart.
 template <class T>
 std::string fine(const T& x) {
-  return io::short_number_text(x, 14);
+  if constexpr (!NumberTraits<T>::exact) {
+    return fmt::format("{:.14g}", x);
+  } else {
+    return io::short_number_text(x, 14);
+  }
 }
 
 template <class T>
@@ -376,7 +380,7 @@ template <class T>
 std::string max_eta_text(const MaxInterdependence<T>& m) {
   if (m.every) return "every η in (0, 1) (no constraint involves η)";
   if (!m.exists) return fmt::format("none (β = nη/(1−η) <= K = {} <= 0)", num(m.beta_bound));
-  return fmt::format("{} (exact: β = nη/(1−η) <= K = {})", num(m.eta), num(m.beta_bound));
+  return fmt::format("{} (closed form: β = nη/(1−η) <= K = {})", num(m.eta), num(m.beta_bound));
 }
 
 template <class T>
@@ -482,7 +486,9 @@ std::string investment_text(const AllianceModel<T>& m, const InvestmentCheck<T>&
   out += fmt::format(
       "equilibrium (i) (no capacity pays under truthful continuation): {}\n"
       "equilibrium (ii) (no certified capacity pays): {}\n",
-      check.equilibrium ? "yes, every gain is exactly 0" : "no, some player gains",
+      !check.equilibrium       ? "no, some player gains"
+      : NumberTraits<T>::exact ? "yes, every gain is exactly 0"
+                               : "yes, every gain is 0 (within the double tolerance)",
       check.truthful_equilibrium ? "yes" : "no, some player gains");
   return out;
 }
