@@ -13,6 +13,7 @@
 
 #include "command.hpp"
 #include "mechlab/alliance/io.hpp"
+#include "mechlab/alliance/partial.hpp"
 #include "mechlab/alliance/region.hpp"
 #include "mechlab/alliance/report.hpp"
 #include "mechlab/core/error.hpp"
@@ -25,8 +26,8 @@ namespace al = alliance;
 
 struct AllianceArgs {
   std::string file;
-  std::string cost;                      // invest: --cost (overrides the file's "cost")
-  std::uint64_t deviation_points = 201;  // invest: capacities per player
+  std::string cost;       // invest: --cost (overrides the file's "cost")
+  bool all_sets = false;  // solve: classify every truthful set
   // region
   std::uint64_t players = 8;
   std::string axis = "spread";
@@ -69,12 +70,19 @@ Result solve(const AllianceArgs& args, const GlobalOptions& options) {
       json["truthful_set"] = {{"t", truthful.size()}, {"note", "T = N: full revelation, above"}};
       text += "\ntruthful set T = N: the full-revelation analysis above\n";
     } else {
-      // The partial-revelation verifier plugs in at render_truthful_set (report.hpp).
       const auto rendered =
-          al::render_truthful_set(model, al::theorem1_policies(model.alliance, truthful));
+          al::render_truthful_set(model, al::theorem1_policies(model.alliance, truthful),
+                                  al::verify_truthful_set(model.alliance, truthful));
       json["truthful_set"] = rendered.json;
       text += fmt::format("\n{}", rendered.text);
     }
+  }
+  if (args.all_sets) {
+    Progress progress(options.progress_options());
+    const auto rendered =
+        al::render_truthful_sets(model, al::classify_truthful_sets(model.alliance, {}, &progress));
+    json["truthful_sets"] = rendered.json;
+    text += fmt::format("\n{}", rendered.text);
   }
   emit(options, json, text);
   return 0;
@@ -99,9 +107,7 @@ Result invest(const AllianceArgs& args, const GlobalOptions& options) {
     throw InputError("--cost", R"(a unit cost c > 0: --cost C, or "cost" in the model file)",
                      "none");
   }
-  Progress progress(options.progress_options());
-  const auto report =
-      al::invest_report(model, *cost, static_cast<std::size_t>(args.deviation_points), progress);
+  const auto report = al::invest_report(model, *cost);
   emit(options, al::invest_json(report), al::invest_text(report));
   return 0;
 }
@@ -167,16 +173,21 @@ const Register alliance_family{Family{
       CLI::App* s = cmd.add_subcommand(
           "solve",
           "the model (c_i, types), the full-revelation policies x*(k) with binding bounds, "
-          "Theorem 2's test beside the exact verdict (A5) with its certificate; Theorem 1's "
-          "policy for the file's truthful set");
+          "Theorem 2's test beside the exact verdict (A5) with its certificate; for the file's "
+          "truthful set T ≠ N Theorem 1's policy, the continuation with the bounds and T's "
+          "verdict");
       add_file(s, *args);
+      s->add_flag("--all-sets", args->all_sets,
+                  fmt::format("check every truthful set T ⊆ N and list the equilibria (n <= {})",
+                              al::kMaxClassifiedPlayers));
       on_run(s, options, action, args, [](const AllianceArgs& a, const GlobalOptions& o) {
         return o.use_double() ? solve<double>(a, o) : solve<Rational>(a, o);
       });
       CLI::App* d = cmd.add_subcommand(
           "design",
-          "size and entry: Prop. 1's n̄, the L2 feasible sizes, Lemma 2's η̄, Lemma 1 and the "
-          "exact admissible entrant biases; eq. (5) vs Theorem 2 vs exact");
+          "size, interdependence and entry at levels L1 (paper), L2 (Theorem 2 exactly), L3 "
+          "(A5): Prop. 1's n̄, the L2 feasible sizes, Lemma 2's η̄ and the L2/L3 largest η, "
+          "Lemma 1 and the L2/L3 admissible entrant biases; eq. (5) vs Theorem 2 vs exact");
       add_file(d, *args);
       on_run(d, options, action, args, [](const AllianceArgs& a, const GlobalOptions& o) {
         return o.use_double() ? design<double>(a, o) : design<Rational>(a, o);
@@ -184,13 +195,11 @@ const Register alliance_family{Family{
       CLI::App* v = cmd.add_subcommand(
           "invest",
           "commitment (Section 5): Prop. 2's capacities, the MB table, welfare by Prop. 3 and "
-          "exactly, A5 on [0, R̄_i] and each player's capacity deviation");
+          "exactly, A5 on [0, R̄_i] and each player's exact best capacity deviation (with "
+          "truthful continuation, and among the capacities A5 certifies)");
       add_file(v, *args);
       v->add_option("--cost", args->cost,
                     R"(unit cost of capacity c > 0, e.g. 1/10 (default: the file's "cost"))");
-      v->add_option("--points", args->deviation_points,
-                    "capacities per player in the deviation search (default 201)")
-          ->check(integer_in(3, 100'000, "number of capacities"));
       on_run(v, options, action, args, [](const AllianceArgs& a, const GlobalOptions& o) {
         return o.use_double() ? invest<double>(a, o) : invest<Rational>(a, o);
       });

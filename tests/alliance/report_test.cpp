@@ -113,7 +113,8 @@ TEST(AllianceReport, TruthfulSetRendersTheoremOne) {
   model.truthful = std::vector<bool>{true, false, false, false, false, true};
   const auto policies = theorem1_policies(model.alliance, *model.truthful);
   ASSERT_EQ(policies.size(), 3U);
-  const Rendered r = render_truthful_set(model, policies);
+  const Rendered r =
+      render_truthful_set(model, policies, verify_truthful_set(model.alliance, *model.truthful));
   EXPECT_EQ(r.json["t"], 2);
   EXPECT_EQ(r.json["truthful"], (nlohmann::json{"a", "hawk"}));
   EXPECT_EQ(r.json["theorem1"][0]["actions"]["a"]["exact"], "7/30");
@@ -121,6 +122,86 @@ TEST(AllianceReport, TruthfulSetRendersTheoremOne) {
             to_string(policies[0].action[1][1]));
   EXPECT_TRUE(contains(r.text, "truthful set T = {a, hawk} (t = 2)"));
   EXPECT_TRUE(contains(r.text, "b (s=0 / s=1)"));
+  // With the bounds the hawk's Theorem 1 action 31/30 at k = 2 is capped at 1,
+  // a then plays 281/380; T is an equilibrium, the hawk with signal 0
+  // indifferent (G = 0: the babblers' spread is the same at every k).
+  EXPECT_EQ(r.json["constrained"][2]["actions"]["hawk"]["exact"], "1");
+  EXPECT_EQ(r.json["constrained"][2]["binding"]["hawk"], "upper");
+  EXPECT_EQ(r.json["constrained"][2]["actions"]["a"]["exact"], "281/380");
+  EXPECT_EQ(r.json["constrained"][2]["actions"]["b"]["signal_0"]["exact"], "3563/13490");
+  EXPECT_TRUE(r.json["verdict"]["equilibrium"]);
+  EXPECT_EQ(r.json["verdict"]["certificate"]["player"], "hawk");
+  EXPECT_EQ(r.json["verdict"]["certificate"]["gain"]["exact"], "0");
+  EXPECT_TRUE(contains(r.text, "with the policy bounds:"));
+  EXPECT_TRUE(contains(r.text, "1 (hi)"));
+  EXPECT_TRUE(contains(r.text, "T is an equilibrium (tightest constraint: G = 0 for hawk"));
+}
+
+TEST(AllianceReport, TruthfulSetReportsTheDovesDeviation) {
+  // Spec §4.3's alliance at η = 1/2, T = {1, 2} (partial_test): at k = 2 the
+  // hawkish babbler 4 is capped at 1 after s = 1, and the dove 1 with s = 1
+  // gains G = 95347/500418248 by reporting 0, all of it at j = 1.
+  auto model = named(section51(q(1, 2)), {"1", "2", "3", "4"});
+  const std::vector<bool> truthful{true, true, false, false};
+  const auto check = verify_truthful_set(model.alliance, truthful);
+  const Rendered r = render_truthful_set(model, theorem1_policies(model.alliance, truthful), check);
+  EXPECT_FALSE(r.json["verdict"]["equilibrium"]);
+  const auto& cert = r.json["verdict"]["certificate"];
+  EXPECT_EQ(cert["kind"], "profitable deviation");
+  EXPECT_EQ(cert["player"], "1");
+  EXPECT_EQ(cert["signal"], 1);
+  EXPECT_EQ(cert["gain"]["exact"], "95347/500418248");
+  ASSERT_EQ(cert["by_count"].size(), 2U);
+  EXPECT_EQ(cert["by_count"][0]["weighted_loss_difference"]["exact"], "0");
+  EXPECT_EQ(cert["by_count"][1]["weighted_loss_difference"]["exact"], "95347/500418248");
+  EXPECT_EQ(r.json["constrained"][2]["actions"]["1"]["exact"], "2051/2876");
+  EXPECT_EQ(r.json["constrained"][2]["binding"]["4"]["signal_1"], "upper");
+  EXPECT_EQ(r.json["verdict"]["gains"].size(), 2U);  // truthful players only
+  EXPECT_TRUE(contains(r.text, "424/719 / 1 (hi)"));
+  EXPECT_TRUE(contains(r.text,
+                       "T is not an equilibrium (profitable deviation: G = "
+                       "95347/500418248 for 1 with signal 1)"));
+}
+
+TEST(AllianceReport, TruthfulSetHandBuiltBabbling) {
+  // T = ∅: no certificate, the verdict says why.
+  auto model = counterexample_model();
+  const std::vector<bool> none(6, false);
+  const Rendered r = render_truthful_set(model, theorem1_policies(model.alliance, none),
+                                         verify_truthful_set(model.alliance, none));
+  EXPECT_TRUE(r.json["verdict"]["certificate"].is_null());
+  EXPECT_TRUE(contains(r.text, "T = ∅ is an equilibrium"));
+}
+
+TEST(AllianceReport, AllTruthfulSetsSectionFiveOne) {
+  // 16 sets, 11 equilibria: {1}, {2}, {1, 2}, {1, 3} and {1, 2, 3} are not.
+  const auto model = named(section51(q(1, 2)), {"1", "2", "3", "4"});
+  const Rendered r = render_truthful_sets(model, classify_truthful_sets(model.alliance));
+  EXPECT_EQ(r.json["sets"], 16);
+  EXPECT_EQ(r.json["equilibria"], 11);
+  EXPECT_EQ(r.json["by_size"][2]["equilibria"], 4);
+  EXPECT_EQ(r.json["equilibrium_sets"][0], nlohmann::json::array());
+  EXPECT_EQ(r.json["equilibrium_sets"][2], (nlohmann::json{"2", "3"}));
+  EXPECT_TRUE(contains(r.text, "11 of the 16 sets are equilibria"));
+  EXPECT_TRUE(contains(r.text, "  ∅\n"));
+  EXPECT_TRUE(contains(r.text, "  {1, 2, 3, 4}\n"));
+  EXPECT_FALSE(contains(r.text, "  {1, 2}\n"));
+}
+
+TEST(AllianceReport, AllTruthfulSetsHandBuiltManyEquilibria) {
+  // Beyond kListedTruthfulSets equilibria the text gives the count only.
+  const auto model = counterexample_model();
+  TruthfulSetClassification c;
+  c.players = 6;
+  c.sets = 64;
+  c.equilibria = 65;
+  c.sets_by_size = {1, 6, 15, 20, 15, 6, 1};
+  c.equilibria_by_size = c.sets_by_size;
+  for (std::uint32_t mask = 0; mask <= 64; ++mask) c.equilibrium_sets.push_back(mask & 63U);
+  const Rendered r = render_truthful_sets(model, c);
+  EXPECT_EQ(r.json["equilibrium_sets"].size(), 65U);
+  EXPECT_EQ(r.json["equilibrium_sets"][3], (nlohmann::json{"a", "b"}));
+  EXPECT_TRUE(contains(r.text, "65 equilibrium sets: too many to list"));
 }
 
 TEST(AllianceReport, DesignSectionFourOne) {
@@ -144,7 +225,33 @@ TEST(AllianceReport, DesignSectionFourOne) {
   EXPECT_FALSE(json["disagree"]);
   const std::string text = design_text(report);
   EXPECT_TRUE(contains(text, "n̄ = 6"));
-  EXPECT_TRUE(contains(text, "η̄(n = 6) = 2/5"));
+  EXPECT_TRUE(contains(text, "L1 Lemma 2: η̄(n = 6) = 2/5"));
+  // L2 for the extremes [0, 1/10]: K = min{6(1/4 − 1/10)/(1/10), 6(0 + 1/4)/(1/10),
+  // 4/(8/10) − 1} = 4, η = 4/(6+4) = 2/5 = Lemma 2's η̄; the vector's slacks are
+  // both 0 at η = 2/5, so its largest η is 2/5 too.
+  EXPECT_EQ(json["l2_max_interdependence"]["extremes"]["eta"]["exact"], "2/5");
+  EXPECT_EQ(json["l2_max_interdependence"]["extremes"]["beta_bound"]["exact"], "4");
+  EXPECT_EQ(json["l2_max_interdependence"]["vector"]["eta"]["exact"], "2/5");
+  EXPECT_TRUE(json["l3_max_interdependence"]["exists"]);
+  EXPECT_TRUE(contains(text, "L2 for these extremes (middle biases free): 2/5"));
+  EXPECT_TRUE(contains(text, "L3 (A5, these biases, policy sets [0,1]): A5 holds at η = "));
+  EXPECT_TRUE(contains(text, "L3 admissible biases: b′ ∈ "));
+}
+
+TEST(AllianceReport, DesignCounterexampleLevelsDisagree) {
+  // η = 7/10: the L2 interval for an entrant is empty (8/105 > 31/675), L3
+  // admits some; L2's largest η for the vector is 2/3 < 7/10, A5's is larger.
+  const auto report = design_report(counterexample_model());
+  EXPECT_TRUE(report.entry.empty());
+  ASSERT_FALSE(report.l3_entry.admissible.empty());
+  ASSERT_TRUE(report.l2_vector.has_value());
+  EXPECT_EQ(report.l2_vector->eta, q(2, 3));
+  EXPECT_TRUE(report.l3_eta.exists);
+  EXPECT_GT(report.l3_eta.certified, q(7, 10));
+  EXPECT_LE(report.l3_eta.failing - report.l3_eta.certified, report.l3_eta.resolution);
+  const auto json = design_json(report);
+  EXPECT_EQ(json["entry"]["l3"]["admissible"].size(), report.l3_entry.admissible.size());
+  EXPECT_TRUE(contains(design_text(report), "L2 exact admissible biases: none"));
 }
 
 TEST(AllianceReport, DesignHandBuiltEmptyEntryAndEqualBiases) {
@@ -163,7 +270,7 @@ TEST(AllianceReport, InvestSectionFiveOne) {
   // 79/120), Σ = 32/15, ỹ = 11/48, W_1 = −1523/14400 by Prop. 3 and exactly;
   // A5 certifies [0, R̄_i] and no capacity deviation pays.
   const auto model = named(section51(q(1, 2)), {"1", "2", "3", "4"});
-  const auto report = invest_report(model, q(1, 10), 11, Progress::none());
+  const auto report = invest_report(model, q(1, 10));
   const auto json = invest_json(report);
   EXPECT_TRUE(json["exists"]);
   EXPECT_EQ(json["mb0"]["exact"], "4/15");
@@ -177,16 +284,31 @@ TEST(AllianceReport, InvestSectionFiveOne) {
   EXPECT_EQ(json["players"][0]["welfare_prop3"]["exact"], "-1523/14400");
   EXPECT_EQ(json["players"][0]["welfare_exact"]["exact"], "-1523/14400");
   EXPECT_TRUE(json["committed"]["fully_revealing"]);
-  for (const auto& p : json["players"]) EXPECT_EQ(p["deviation"]["gain"]["exact"], "0");
+  // investment_check: every best deviation is R̄_i itself, gain exactly 0, in
+  // A.4's interval d; player 1's certified capacities are [0, 41/80].
+  for (const auto& p : json["players"]) {
+    EXPECT_EQ(p["deviation"]["truthful_continuation"]["gain"]["exact"], "0");
+    EXPECT_EQ(p["deviation"]["truthful_continuation"]["region"], "d");
+    EXPECT_TRUE(p["deviation"]["truthful_continuation"]["a5_certifies"]);
+    EXPECT_EQ(p["deviation"]["certified_capacities_only"]["gain"]["exact"], "0");
+    EXPECT_EQ(p["deviation"]["truthful_continuation"]["best_capacity"], p["capacity"]);
+  }
+  const auto& first = json["players"][0]["deviation"];
+  EXPECT_EQ(first["certified_capacities_only"]["certified_capacities"][0]["hi"]["exact"], "41/80");
+  EXPECT_EQ(first["kinks"], report.check->players[0].kinks.size());
+  EXPECT_TRUE(json["investment"]["equilibrium_truthful_continuation"]);
+  EXPECT_TRUE(json["investment"]["equilibrium_certified_capacities"]);
   const std::string text = invest_text(report);
   EXPECT_TRUE(contains(text, "q̄ = max{q <= n−1 : MB_q >= c} = 1, residual y = 1/8"));
-  EXPECT_TRUE(contains(text, "no profitable capacity deviation found"));
+  EXPECT_TRUE(contains(text, "[0, 41/80]"));
+  EXPECT_TRUE(contains(text,
+                       "equilibrium (i) (no capacity pays under truthful continuation): "
+                       "yes, every gain is exactly 0"));
 }
 
 TEST(AllianceReport, InvestAboveMarginalBenefitSaysNoEquilibrium) {
   // c > MB_0 = 4/15 (η = 1/2, n = 4): Prop. 2's equilibrium does not exist.
-  const auto report = invest_report(named(section51(q(1, 2)), {"1", "2", "3", "4"}), q(3, 10), 11,
-                                    Progress::none());
+  const auto report = invest_report(named(section51(q(1, 2)), {"1", "2", "3", "4"}), q(3, 10));
   EXPECT_FALSE(report.commitment.exists);
   EXPECT_FALSE(invest_json(report)["exists"]);
   EXPECT_TRUE(contains(invest_text(report),
@@ -194,15 +316,29 @@ TEST(AllianceReport, InvestAboveMarginalBenefitSaysNoEquilibrium) {
 }
 
 TEST(AllianceReport, InvestHandBuiltFlagsAndDeviation) {
-  auto report =
-      invest_report(named(section51(q(1, 2)), {"1", "2", "3", "4"}), q(1, 10), 5, Progress::none());
+  auto report = invest_report(named(section51(q(1, 2)), {"1", "2", "3", "4"}), q(1, 10));
   report.commitment.welfare_overstated = true;
   report.commitment.above_baseline = true;
-  report.deviations[2].gain = q(1, 1000);
+  ASSERT_TRUE(report.check.has_value());
+  auto& check = *report.check;
+  check.equilibrium = false;
+  check.truthful_equilibrium = false;
+  check.players[2].gain = q(1, 1000);
+  check.players[2].best_truthful = false;
+  check.players[1].truthful_exact = false;
+  check.players[1].truthful_bound = q(-1, 10);
+  check.players[3].truthful_found = false;
+  check.players[3].truthful_set.clear();
   const std::string text = invest_text(report);
   EXPECT_TRUE(contains(text, "Prop. 3 overstates W_i"));
   EXPECT_TRUE(contains(text, "some R̄_i > 1"));
-  EXPECT_TRUE(contains(text, "some player gains by deviating"));
+  EXPECT_TRUE(contains(text, "1/1000"));
+  EXPECT_TRUE(contains(text, "bracket [-1643/14400, -1/10]"));
+  EXPECT_TRUE(contains(text, "equilibrium (i) (no capacity pays under truthful continuation): no"));
+  EXPECT_TRUE(contains(text, "equilibrium (ii) (no certified capacity pays): no"));
+  const auto json = invest_json(report);
+  EXPECT_FALSE(json["players"][1]["deviation"]["certified_capacities_only"]["exact"]);
+  EXPECT_FALSE(json["players"][3]["deviation"]["certified_capacities_only"]["found"]);
 }
 
 TEST(AllianceReport, InvestInfeasibleProfileSkipsTheBoxes) {
@@ -210,13 +346,13 @@ TEST(AllianceReport, InvestInfeasibleProfileSkipsTheBoxes) {
   // −1/60 < 0, so there are no boxes [0, R̄_i] to verify or deviate from.
   const auto report = invest_report(
       named(paper_alliance<Rational>(q(4, 5), {q(0), q(0), q(0), q(1, 10)}), {"1", "2", "3", "4"}),
-      q(1, 10), 11, Progress::none());
+      q(1, 10));
   ASSERT_TRUE(report.commitment.exists);
   EXPECT_TRUE(report.commitment.infeasible);
   EXPECT_EQ(report.commitment.capacity[0], q(-1, 60));
   EXPECT_FALSE(report.exact_welfare.has_value());
   EXPECT_FALSE(report.committed.has_value());
-  EXPECT_TRUE(report.deviations.empty());
+  EXPECT_FALSE(report.check.has_value());
   const auto json = invest_json(report);
   EXPECT_TRUE(json["flags"]["infeasible"]);
   EXPECT_FALSE(json["players"][0].contains("welfare_exact"));
@@ -231,6 +367,27 @@ TEST(AllianceReport, DoubleModeRendersDecimals) {
   EXPECT_TRUE(json["exact"]["fully_revealing"]);
   EXPECT_FALSE(json["theorem2"]["slack_high"].contains("exact"));
   EXPECT_NEAR(json["theorem2"]["slack_high"]["decimal"].get<double>(), -1.0 / 30, 1e-12);
+}
+
+TEST(AllianceReport, DoubleModeInvestAndDesignSayWhatIsApproximate) {
+  // --float: no gain is called "exactly 0", and the L3 bisection ends print
+  // enough digits (14) to differ.
+  const auto invest =
+      invest_report(named(paper_alliance<double>(0.5, {1.0 / 20, 1.0 / 15, 1.0 / 12, 1.0 / 10}),
+                          {"1", "2", "3", "4"}),
+                    0.1);
+  ASSERT_TRUE(invest.check.has_value());
+  EXPECT_TRUE(invest.check->equilibrium);
+  EXPECT_TRUE(contains(invest_text(invest), "yes, every gain is 0 (within the double tolerance)"));
+  const auto design =
+      design_report(named(paper_alliance<double>(0.7, {0.03, 0.03, 0.03, 0.03, 0.03, 0.05}),
+                          {"a", "b", "c", "d", "e", "hawk"}));
+  ASSERT_TRUE(design.l3_eta.exists);
+  const std::string text = design_text(design);
+  EXPECT_TRUE(contains(text, fmt::format("A5 holds at η = {:.14g} and fails at {:.14g}",
+                                         design.l3_eta.certified, design.l3_eta.failing)));
+  EXPECT_NE(fmt::format("{:.14g}", design.l3_eta.certified),
+            fmt::format("{:.14g}", design.l3_eta.failing));
 }
 
 }  // namespace

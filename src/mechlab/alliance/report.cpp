@@ -22,14 +22,19 @@ using nlohmann::json;
 // it shows the pivotal players (JSON lists everyone).
 constexpr std::size_t kPlayerColumns = 10;
 
-// Exact text while the fraction is short, else ten digits marked "≈" (JSON
-// keeps every number exact).
 template <class T>
 std::string num(const T& x) {
-  if (!NumberTraits<T>::exact) return fmt::format("{:.10g}", NumberTraits<T>::to_double(x));
-  std::string exact = NumberTraits<T>::to_text(x);
-  if (exact.size() <= 16) return exact;
-  return fmt::format("≈{:.10g}", NumberTraits<T>::to_double(x));
+  return io::short_number_text(x);
+}
+
+// For the ends of a bisection to 10^-12: enough digits to tell them apart.
+template <class T>
+std::string fine(const T& x) {
+  if constexpr (!NumberTraits<T>::exact) {
+    return fmt::format("{:.14g}", x);
+  } else {
+    return io::short_number_text(x, 14);
+  }
 }
 
 template <class T>
@@ -213,6 +218,281 @@ std::string truth_text(const AllianceModel<T>& model, const TruthTelling<T>& e) 
   return out;
 }
 
+// A partial-revelation action with its binding bound marked.
+template <class T>
+std::string marked(const T& x, Binding b) {
+  switch (b) {
+    case Binding::free: return num(x);
+    case Binding::lower: return num(x) + " (lo)";
+    case Binding::upper: return num(x) + " (hi)";
+  }
+  return num(x);
+}
+
+template <class T>
+json constrained_json(const AllianceModel<T>& model, const TruthfulSetCheck<T>& check) {
+  json out = json::array();
+  for (const auto& c : check.continuation) {
+    json actions = json::object();
+    json binding = json::object();
+    for (std::size_t i = 0; i < c.action.size(); ++i) {
+      if (c.truthful[i]) {
+        actions[player(model, i)] = io::number_json(c.action[i][0]);
+        binding[player(model, i)] = binding_name(c.binding[i][0]);
+      } else {
+        actions[player(model, i)] = {{"signal_0", io::number_json(c.action[i][0])},
+                                     {"signal_1", io::number_json(c.action[i][1])}};
+        binding[player(model, i)] = {{"signal_0", binding_name(c.binding[i][0])},
+                                     {"signal_1", binding_name(c.binding[i][1])}};
+      }
+    }
+    out.push_back({{"k", c.ones},
+                   {"mean", io::number_json(c.mean)},
+                   {"babbler_means",
+                    {io::number_json(c.babbler_means[0]), io::number_json(c.babbler_means[1])}},
+                   {"actions", std::move(actions)},
+                   {"binding", std::move(binding)},
+                   {"any_binding", c.any_binding()}});
+  }
+  return out;
+}
+
+template <class T>
+std::string constrained_text(const AllianceModel<T>& model, const TruthfulSetCheck<T>& check) {
+  const std::size_t n = model.alliance.player_count();
+  std::string out =
+      "with the policy bounds: the continuation equilibrium for T (partial_continuation); a "
+      "babbler j acts on its own signal, x_j(0) / x_j(1), with belief e_s = (k+s+1)/(t+3); "
+      "(lo)/(hi): the bound binds\n";
+  std::vector<std::string> header = {"k", "E"};
+  for (std::size_t i = 0; i < n; ++i) {
+    header.push_back(check.truthful[i] ? player(model, i) : player(model, i) + " (s=0 / s=1)");
+  }
+  io::Table table(header);
+  bool any = false;
+  for (const auto& c : check.continuation) {
+    any = any || c.any_binding();
+    std::vector<std::string> row = {fmt::format("{}", c.ones), num(c.mean)};
+    for (std::size_t i = 0; i < n; ++i) {
+      row.push_back(check.truthful[i]
+                        ? marked(c.action[i][0], c.binding[i][0])
+                        : fmt::format("{} / {}", marked(c.action[i][0], c.binding[i][0]),
+                                      marked(c.action[i][1], c.binding[i][1])));
+    }
+    table.add(std::move(row));
+  }
+  out += table.render();
+  out += any ? "some bound binds: the continuation differs from Theorem 1's\n"
+             : "no bound binds: the continuation is Theorem 1's\n";
+  return out;
+}
+
+template <class T>
+json truthful_set_verdict_json(const AllianceModel<T>& model, const TruthfulSetCheck<T>& check) {
+  json gains = json::array();
+  for (std::size_t i = 0; i < check.gain.size(); ++i) {
+    if (!check.truthful[i]) continue;
+    gains.push_back({{"player", player(model, i)},
+                     {"signal_0", io::number_json(check.gain[i][0])},
+                     {"signal_1", io::number_json(check.gain[i][1])}});
+  }
+  json out = {{"label", "exact (verify_truthful_set)"},
+              {"equilibrium", check.equilibrium},
+              {"gains", std::move(gains)},
+              {"certificate", nullptr}};
+  if (check.truthful_count == 0) return out;
+  const auto& breakdown = check.breakdown[check.worst_player][check.worst_signal];
+  json rows = json::array();
+  for (std::size_t j = 0; j < check.witness_deviation.size(); ++j) {
+    rows.push_back({{"j", j},
+                    {"weighted_loss_difference",
+                     j < breakdown.size() ? io::number_json(breakdown[j]) : json(nullptr)},
+                    {"deviation", io::number_json(check.witness_deviation[j])},
+                    {"truthful", io::number_json(check.witness_truthful[j])}});
+  }
+  out["certificate"] = {
+      {"kind", check.equilibrium ? "tightest constraint" : "profitable deviation"},
+      {"player", player(model, check.worst_player)},
+      {"signal", check.worst_signal},
+      {"gain", io::number_json(check.worst_gain)},
+      {"by_count", std::move(rows)}};
+  return out;
+}
+
+template <class T>
+std::string truthful_set_verdict_text(const AllianceModel<T>& model,
+                                      const TruthfulSetCheck<T>& check) {
+  if (check.truthful_count == 0) {
+    return "verdict (exact): T = ∅ is an equilibrium (no message is believed)\n";
+  }
+  std::string out = fmt::format(
+      "verdict (exact, verify_truthful_set): T {} ({} G = {} for {} with signal {})\n",
+      check.equilibrium ? "is an equilibrium" : "is not an equilibrium",
+      check.equilibrium ? "tightest constraint:" : "profitable deviation:", num(check.worst_gain),
+      player(model, check.worst_player), check.worst_signal);
+  io::Table gains({"player", "G_i(0)", "G_i(1)"});
+  for (std::size_t i = 0; i < check.gain.size(); ++i) {
+    if (check.truthful[i])
+      gains.add({player(model, i), num(check.gain[i][0]), num(check.gain[i][1])});
+  }
+  out += gains.render();
+  out += fmt::format(
+      "certificate ({}): {} with signal {} sends {}; by the count j of ones among the other "
+      "truthful messages, P(j)(L_T − L_D) and its action after the opposite message beside its "
+      "truthful action:\n",
+      check.equilibrium ? "the tightest constraint" : "a profitable deviation",
+      player(model, check.worst_player), check.worst_signal, 1 - check.worst_signal);
+  const auto& breakdown = check.breakdown[check.worst_player][check.worst_signal];
+  io::Table witness({"j", "P(j)(L_T − L_D)", "deviation", "truthful"});
+  for (std::size_t j = 0; j < check.witness_deviation.size(); ++j) {
+    witness.add({fmt::format("{}", j), j < breakdown.size() ? num(breakdown[j]) : std::string("-"),
+                 num(check.witness_deviation[j]), num(check.witness_truthful[j])});
+  }
+  out += witness.render();
+  return out;
+}
+
+template <class T>
+json interval_json(const Interval<T>& i) {
+  return {{"lo", io::number_json(i.lo)}, {"hi", io::number_json(i.hi)}};
+}
+
+template <class T>
+std::string intervals_text(const std::vector<Interval<T>>& set) {
+  if (set.empty()) return "none";
+  std::string out;
+  for (const auto& i : set) {
+    out += fmt::format("{}[{}, {}]", out.empty() ? "" : " ∪ ", fine(i.lo), fine(i.hi));
+  }
+  return out;
+}
+
+template <class T>
+json max_eta_json(const std::optional<MaxInterdependence<T>>& m) {
+  if (!m) return nullptr;
+  return {{"exists", m->exists},
+          {"every", m->every},
+          {"eta", m->exists && !m->every ? io::number_json(m->eta) : json(nullptr)},
+          {"beta_bound", m->every ? json(nullptr) : io::number_json(m->beta_bound)}};
+}
+
+template <class T>
+std::string max_eta_text(const MaxInterdependence<T>& m) {
+  if (m.every) return "every η in (0, 1) (no constraint involves η)";
+  if (!m.exists) return fmt::format("none (β = nη/(1−η) <= K = {} <= 0)", num(m.beta_bound));
+  return fmt::format("{} (closed form: β = nη/(1−η) <= K = {})", num(m.eta), num(m.beta_bound));
+}
+
+template <class T>
+json scan_json(const InterdependenceScan<T>& s) {
+  return {{"exists", s.exists},
+          {"certified", s.exists ? io::number_json(s.certified) : json(nullptr)},
+          {"failing", s.exists ? io::number_json(s.failing) : json(nullptr)},
+          {"to_one", s.to_one},
+          {"monotone_on_grid", s.monotone_on_grid},
+          {"steps", s.steps},
+          {"resolution", io::number_json(s.resolution)}};
+}
+
+template <class T>
+std::string scan_text(const InterdependenceScan<T>& s) {
+  if (!s.exists) return fmt::format("none: A5 fails at every grid η = j/{}", s.steps);
+  if (s.to_one) {
+    return fmt::format("A5 holds up to the last grid η = {} (and possibly up to 1)",
+                       fine(s.certified));
+  }
+  return fmt::format(
+      "A5 holds at η = {} and fails at {} (exact bisection to {} after a grid of {} steps{})",
+      fine(s.certified), fine(s.failing), num(s.resolution), s.steps,
+      s.monotone_on_grid ? "; A5 holds at every grid η below" : "; not monotone on the grid");
+}
+
+template <class T>
+json entry_json(const EntrySet<T>& e) {
+  json admissible = json::array();
+  for (const auto& i : e.admissible) admissible.push_back(interval_json(i));
+  return {{"admissible", std::move(admissible)},
+          {"range", interval_json(e.range)},
+          {"steps", e.steps},
+          {"resolution", io::number_json(e.resolution)},
+          {"range_limited", e.range_limited}};
+}
+
+// investment_check's result for player i: (i) the best capacity under
+// truthful continuation, (ii) the best among the capacities A5 certifies.
+template <class T>
+json deviation_json(const InvestmentCheck<T>& check, std::size_t i) {
+  const auto& b = check.players[i];
+  json certified = json::array();
+  for (const auto& x : b.truthful_set) certified.push_back(interval_json(x));
+  json truthful_only = {{"certified_capacities", std::move(certified)},
+                        {"found", b.truthful_found}};
+  if (b.truthful_found) {
+    truthful_only["best_capacity"] = io::number_json(b.truthful_capacity);
+    truthful_only["best_payoff"] = io::number_json(b.truthful_payoff);
+    truthful_only["gain"] = io::number_json(b.truthful_gain);
+    truthful_only["payoff_bound"] = io::number_json(b.truthful_bound);
+    truthful_only["exact"] = b.truthful_exact;
+  }
+  return {
+      {"searched", {{"lo", io::number_json(b.lower)}, {"hi", io::number_json(b.upper)}}},
+      {"equilibrium_capacity", io::number_json(b.equilibrium_capacity)},
+      {"equilibrium_payoff", io::number_json(b.equilibrium_payoff)},
+      {"truthful_continuation",
+       {{"best_capacity", io::number_json(b.best_capacity)},
+        {"best_payoff", io::number_json(b.best_payoff)},
+        {"gain", io::number_json(b.gain)},
+        {"a5_certifies", b.best_truthful},
+        {"region", i < check.region.size() ? json(std::string(1, region_letter(check.region[i])))
+                                           : json(nullptr)}}},
+      {"certified_capacities_only", std::move(truthful_only)},
+      {"kinks", b.kinks.size()},
+      {"pieces", b.pieces.size()},
+      {"a5_evaluations", b.evaluations}};
+}
+
+template <class T>
+std::string investment_text(const AllianceModel<T>& m, const InvestmentCheck<T>& check) {
+  std::string out =
+      "capacity deviations (investment_check: others at R̄, each player's exact best capacity "
+      "r >= 0; W_p is piecewise quadratic between the kinks, the certificate):\n"
+      "(i) truthful continuation assumed; A.4: the interval of spec §3.8 step 6 the best r lies "
+      "in\n";
+  io::Table first(
+      {"player", "W at R̄_i", "best r", "W at best r", "gain", "A5 at best r", "A.4", "kinks"});
+  for (std::size_t i = 0; i < check.players.size(); ++i) {
+    const auto& b = check.players[i];
+    first.add({player(m, b.player), num(b.equilibrium_payoff), num(b.best_capacity),
+               num(b.best_payoff), num(b.gain), b.best_truthful ? "certifies" : "fails",
+               i < check.region.size() ? std::string(1, region_letter(check.region[i]))
+                                       : std::string("-"),
+               fmt::format("{}", b.kinks.size())});
+  }
+  out += first.render();
+  out += "(ii) only the capacities A5 certifies (full revelation continues):\n";
+  io::Table second({"player", "certified r", "best certified r", "W there", "gain", "sup W"});
+  for (const auto& b : check.players) {
+    if (!b.truthful_found) {
+      second.add({player(m, b.player), intervals_text(b.truthful_set), "-", "-", "-", "-"});
+      continue;
+    }
+    second.add({player(m, b.player), intervals_text(b.truthful_set), num(b.truthful_capacity),
+                num(b.truthful_payoff), num(b.truthful_gain),
+                b.truthful_exact ? std::string("exact")
+                                 : fmt::format("bracket [{}, {}]", num(b.truthful_payoff),
+                                               num(b.truthful_bound))});
+  }
+  out += second.render();
+  out += fmt::format(
+      "equilibrium (i) (no capacity pays under truthful continuation): {}\n"
+      "equilibrium (ii) (no certified capacity pays): {}\n",
+      !check.equilibrium       ? "no, some player gains"
+      : NumberTraits<T>::exact ? "yes, every gain is exactly 0"
+                               : "yes, every gain is 0 (within the double tolerance)",
+      check.truthful_equilibrium ? "yes" : "no, some player gains");
+  return out;
+}
+
 }  // namespace
 
 // ---- solve -----------------------------------------------------------------
@@ -336,7 +616,8 @@ Theorem1Policies<T> theorem1_policies(const Alliance<T>& alliance,
 }
 
 template <class T>
-Rendered render_truthful_set(const AllianceModel<T>& model, const Theorem1Policies<T>& theorem1) {
+Rendered render_truthful_set(const AllianceModel<T>& model, const Theorem1Policies<T>& theorem1,
+                             const TruthfulSetCheck<T>& check) {
   const std::size_t n = model.alliance.player_count();
   std::vector<bool> truthful(n, false);
   if (!theorem1.empty()) truthful = theorem1.front().truthful;
@@ -383,6 +664,60 @@ Rendered render_truthful_set(const AllianceModel<T>& model, const Theorem1Polici
       names_text(model, members), members.size(), note,
       theorem1.empty() ? std::string("-") : num(theorem1.front().h));
   r.text += table.render();
+  r.json["constrained"] = constrained_json(model, check);
+  r.json["verdict"] = truthful_set_verdict_json(model, check);
+  r.text += constrained_text(model, check);
+  r.text += truthful_set_verdict_text(model, check);
+  return r;
+}
+
+template <class T>
+Rendered render_truthful_sets(const AllianceModel<T>& model, const TruthfulSetClassification& c) {
+  const auto set_names = [&](std::uint32_t mask) {
+    std::vector<std::size_t> members;
+    for (std::size_t i = 0; i < c.players; ++i) {
+      if (((mask >> i) & 1U) != 0) members.push_back(i);
+    }
+    return members;
+  };
+  Rendered r;
+  json by_size = json::array();
+  io::Table sizes({"t = |T|", "sets", "equilibria"});
+  for (std::size_t t = 0; t < c.sets_by_size.size(); ++t) {
+    by_size.push_back(
+        {{"t", t}, {"sets", c.sets_by_size[t]}, {"equilibria", c.equilibria_by_size[t]}});
+    sizes.add({fmt::format("{}", t), fmt::format("{}", c.sets_by_size[t]),
+               fmt::format("{}", c.equilibria_by_size[t])});
+  }
+  json sets = json::array();
+  for (const std::uint32_t mask : c.equilibrium_sets) sets.push_back(names(model, set_names(mask)));
+  r.json = {{"players", c.players},
+            {"sets", c.sets},
+            {"solved", c.solved},
+            {"classes", c.classes},
+            {"equilibria", c.equilibria},
+            {"with_binding", c.with_binding},
+            {"continuations", c.continuations},
+            {"binding_continuations", c.binding_continuations},
+            {"by_size", std::move(by_size)},
+            {"equilibrium_sets", std::move(sets)}};
+  r.text = fmt::format(
+      "all truthful sets T ⊆ N (verify_truthful_set on each; T = ∅ is always one): {} of the {} "
+      "sets are equilibria; {} sets were solved ({} classes of interchangeable players); {} of "
+      "the {} continuations hit a policy bound ({} sets)\n",
+      c.equilibria, c.sets, c.solved, c.classes, c.binding_continuations, c.continuations,
+      c.with_binding);
+  r.text += sizes.render();
+  if (c.equilibrium_sets.size() <= kListedTruthfulSets) {
+    r.text += "equilibrium sets:\n";
+    for (const std::uint32_t mask : c.equilibrium_sets) {
+      r.text += mask == 0 ? std::string("  ∅\n")
+                          : fmt::format("  {{{}}}\n", names_text(model, set_names(mask)));
+    }
+  } else {
+    r.text += fmt::format("{} equilibrium sets: too many to list (--json lists them all)\n",
+                          c.equilibrium_sets.size());
+  }
   return r;
 }
 
@@ -397,6 +732,10 @@ DesignReport<T> design_report(const AllianceModel<T>& model) {
                     std::nullopt,
                     {},
                     std::nullopt,
+                    std::nullopt,
+                    std::nullopt,
+                    l3_max_interdependence(model.alliance.biases),
+                    l3_admissible_entry(model.alliance),
                     false,
                     admissible_entry(model.alliance),
                     check_full_revelation(model.alliance)};
@@ -405,6 +744,8 @@ DesignReport<T> design_report(const AllianceModel<T>& model) {
     r.max_size = max_alliance_size(eta, d.bias_spread);
     r.feasible_sizes = feasible_sizes(eta, d.sorted_biases.front(), d.sorted_biases.back());
     r.max_interdependence = max_interdependence(d.n, d.bias_spread);
+    r.l2_extremes = l2_max_interdependence(d.n, d.sorted_biases.front(), d.sorted_biases.back());
+    r.l2_vector = theorem2_max_interdependence(model.alliance.biases);
   }
   r.lemma1_blocks = lemma1_blocks_entry(model.alliance);
   return r;
@@ -424,11 +765,15 @@ nlohmann::json design_json(const DesignReport<T>& r) {
           {"feasible_sizes", r.feasible_sizes},
           {"max_interdependence",
            r.max_interdependence ? io::number_json(*r.max_interdependence) : json(nullptr)},
+          {"l2_max_interdependence",
+           {{"extremes", max_eta_json(r.l2_extremes)}, {"vector", max_eta_json(r.l2_vector)}}},
+          {"l3_max_interdependence", scan_json(r.l3_eta)},
           {"entry",
            {{"lemma1_blocks", r.lemma1_blocks},
             {"empty", r.entry.empty()},
             {"lo", io::number_json(r.entry.lo)},
-            {"hi", io::number_json(r.entry.hi)}}},
+            {"hi", io::number_json(r.entry.hi)},
+            {"l3", entry_json(r.l3_entry)}}},
           {"eq5", r.revelation.paper.eq5_holds},
           {"theorem2", theorem2_json(m, r.revelation.paper)},
           {"exact", truth_json(m, r.revelation.exact)},
@@ -445,31 +790,52 @@ std::string design_text(const DesignReport<T>& r) {
   std::string out = fmt::format("alliance{}: n = {}, η = {}, b_d = {}, Avg b = {}\n",
                                 m.name.empty() ? "" : fmt::format(" \"{}\"", m.name), n, num(a.eta),
                                 num(r.spread), num(r.mean_bias));
+  out +=
+      "levels (spec §3.7): L1 the paper's formulas (eq. (5), b_d only), L2 Theorem 2's exact "
+      "inequalities (composition-aware), L3 the exact equilibrium (A5)\n";
   if (r.max_size) {
     out += fmt::format(
-        "Prop. 1 (eq. (5), b_d only): n̄ = {}: the largest alliance with this spread at this η{}\n",
-        *r.max_size,
+        "L1 Prop. 1: n̄ = {}: the largest alliance with this spread at this η{}\n", *r.max_size,
         *r.max_size < n ? fmt::format(" (below the {} members here)", n) : std::string());
     out +=
         fmt::format("L2 (Theorem 2 with these extremes, middle biases free): feasible sizes {}\n",
                     runs(r.feasible_sizes));
-    out += fmt::format(
-        "Lemma 2: η̄(n = {}) = {}\n", n,
-        r.max_interdependence
-            ? fmt::format("{} (the largest η with eq. (5))", num(*r.max_interdependence))
-            : std::string("none (ρ = 4/((n+2)b_d) <= 1: no η in (0,1) satisfies eq. (5))"));
   } else {
     out += "all biases are equal (b_d = 0): Prop. 1, L2 and Lemma 2 put no bound on the size\n";
   }
-  out += fmt::format("entry of member n+1 = {} (Theorem 2's condition in the enlarged alliance):\n",
-                     n + 1);
-  out += fmt::format("  Lemma 1 (paper, sufficient for impossibility): {}\n",
+  out += fmt::format("largest interdependence η for n = {}:\n", n);
+  if (r.max_size) {
+    out += fmt::format(
+        "  L1 Lemma 2: η̄(n = {}) = {}\n", n,
+        r.max_interdependence
+            ? fmt::format("{} (the largest η with eq. (5))", num(*r.max_interdependence))
+            : std::string("none (ρ = 4/((n+2)b_d) <= 1: no η in (0,1) satisfies eq. (5))"));
+  }
+  if (r.l2_extremes) {
+    out += fmt::format("  L2 for these extremes (middle biases free): {}\n",
+                       max_eta_text(*r.l2_extremes));
+  }
+  if (r.l2_vector) {
+    out += fmt::format("  L2 for these biases: {}\n", max_eta_text(*r.l2_vector));
+  }
+  out += fmt::format("  L3 (A5, these biases, policy sets [0,1]): {}\n", scan_text(r.l3_eta));
+  out += fmt::format(
+      "entry of member n+1 = {} (L2: Theorem 2's condition in the enlarged alliance; L3: A5 "
+      "there, the entrant's policy set [0,1]):\n",
+      n + 1);
+  out += fmt::format("  L1 Lemma 1 (paper, sufficient for impossibility): {}\n",
                      r.lemma1_blocks ? "blocks every entrant" : "does not apply");
   out += r.entry.empty()
-             ? fmt::format("  exact admissible biases: none (the bounds cross: {} > {})\n",
+             ? fmt::format("  L2 exact admissible biases: none (the bounds cross: {} > {})\n",
                            num(r.entry.lo), num(r.entry.hi))
-             : fmt::format("  exact admissible biases: b′ ∈ [{}, {}]\n", num(r.entry.lo),
+             : fmt::format("  L2 exact admissible biases: b′ ∈ [{}, {}]\n", num(r.entry.lo),
                            num(r.entry.hi));
+  out += fmt::format(
+      "  L3 admissible biases: b′ ∈ {} (ends "
+      "certified; the true end lies within {} beyond; grid of {} steps on [{}, {}]{})\n",
+      intervals_text(r.l3_entry.admissible), num(r.l3_entry.resolution), r.l3_entry.steps,
+      num(r.l3_entry.range.lo), num(r.l3_entry.range.hi),
+      r.l3_entry.range_limited ? "; A5 holds at an end of the range: the set may continue" : "");
   out += "full revelation of this alliance:\n";
   out += fmt::format("  eq. (5) (paper, necessary only): {}\n", verdict(paper.eq5_holds));
   out += fmt::format("  Theorem 2 (paper condition): {} (slack_low {}, slack_high {})\n",
@@ -483,8 +849,7 @@ std::string design_text(const DesignReport<T>& r) {
 // ---- invest ----------------------------------------------------------------
 
 template <class T>
-InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost, std::size_t points,
-                              Progress& progress) {
+InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost) {
   const Alliance<T>& a = model.alliance;
   InvestReport<T> r{model,
                     cost,
@@ -500,12 +865,7 @@ InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost, std:
   }
   r.exact_welfare = exact_welfare(committed, cost);
   r.committed = verify_truth_telling(committed);
-  progress.start("capacity deviations", a.player_count());
-  for (std::size_t i = 0; i < a.player_count(); ++i) {
-    r.deviations.push_back(
-        capacity_deviation(committed, cost, i, T(T(2) * r.commitment.capacity[i]), points));
-    progress.advance();
-  }
+  r.check = investment_check(committed, cost);
   return r;
 }
 
@@ -536,14 +896,8 @@ nlohmann::json invest_json(const InvestReport<T>& r) {
       p["share"] = io::number_json(T(c.capacity[i] / c.total_capacity));
     }
     if (r.exact_welfare) p["welfare_exact"] = io::number_json((*r.exact_welfare)[i]);
-    if (i < r.deviations.size()) {
-      const auto& dev = r.deviations[i];
-      p["deviation"] = {{"equilibrium_payoff", io::number_json(dev.equilibrium_payoff)},
-                        {"best_capacity", io::number_json(dev.best_capacity)},
-                        {"best_payoff", io::number_json(dev.best_payoff)},
-                        {"gain", io::number_json(dev.gain)},
-                        {"best_truthful", dev.best_truthful},
-                        {"evaluated", dev.evaluated}};
+    if (r.check && i < r.check->players.size()) {
+      p["deviation"] = deviation_json(*r.check, i);
     }
     players.push_back(std::move(p));
   }
@@ -556,6 +910,11 @@ nlohmann::json invest_json(const InvestReport<T>& r) {
                   {"welfare_overstated", c.welfare_overstated},
                   {"above_baseline", c.above_baseline}};
   if (r.committed) out["committed"] = truth_json(m, *r.committed);
+  if (r.check) {
+    out["investment"] = {{"fully_revealing", r.check->fully_revealing},
+                         {"equilibrium_truthful_continuation", r.check->equilibrium},
+                         {"equilibrium_certified_capacities", r.check->truthful_equilibrium}};
+  }
   return out;
 }
 
@@ -611,23 +970,7 @@ std::string invest_text(const InvestReport<T>& r) {
   if (r.committed) {
     out += fmt::format("A5 on the boxes [0, R̄_i]: {}\n", truth_verdict_text(m, *r.committed));
   }
-  if (!r.deviations.empty()) {
-    out +=
-        "capacity deviations r ∈ [0, 2R̄_i] (others at R̄; payoffs exact, truthful continuation "
-        "assumed; a grid with refinement, not a proof between grid points):\n";
-    io::Table dev(
-        {"player", "payoff at R̄_i", "best r", "best payoff", "gain", "A5 at best r", "evaluated"});
-    for (const auto& x : r.deviations) {
-      dev.add({player(m, x.player), num(x.equilibrium_payoff), num(x.best_capacity),
-               num(x.best_payoff), num(x.gain), x.best_truthful ? "truthful" : "not truthful",
-               fmt::format("{}", x.evaluated)});
-    }
-    out += dev.render();
-    const bool any = std::any_of(r.deviations.begin(), r.deviations.end(),
-                                 [](const auto& x) { return sign_of(x.gain) > 0; });
-    out += any ? "some player gains by deviating: Prop. 2's profile is not an equilibrium here\n"
-               : "no profitable capacity deviation found\n";
-  }
+  if (r.check) out += investment_text(m, *r.check);
   return out;
 }
 
@@ -636,12 +979,14 @@ std::string invest_text(const InvestReport<T>& r) {
   template nlohmann::json solve_json(const SolveReport<T>&);                                    \
   template std::string solve_text(const SolveReport<T>&);                                       \
   template Theorem1Policies<T> theorem1_policies(const Alliance<T>&, const std::vector<bool>&); \
-  template Rendered render_truthful_set(const AllianceModel<T>&, const Theorem1Policies<T>&);   \
+  template Rendered render_truthful_set(const AllianceModel<T>&, const Theorem1Policies<T>&,    \
+                                        const TruthfulSetCheck<T>&);                            \
+  template Rendered render_truthful_sets(const AllianceModel<T>&,                               \
+                                         const TruthfulSetClassification&);                     \
   template DesignReport<T> design_report(const AllianceModel<T>&);                              \
   template nlohmann::json design_json(const DesignReport<T>&);                                  \
   template std::string design_text(const DesignReport<T>&);                                     \
-  template InvestReport<T> invest_report(const AllianceModel<T>&, const T&, std::size_t,        \
-                                         Progress&);                                            \
+  template InvestReport<T> invest_report(const AllianceModel<T>&, const T&);                    \
   template nlohmann::json invest_json(const InvestReport<T>&);                                  \
   template std::string invest_text(const InvestReport<T>&);
 MECHLAB_ALLIANCE_REPORT(Rational)

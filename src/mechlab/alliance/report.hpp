@@ -15,13 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/alliance/capacity.hpp"
 #include "mechlab/alliance/commitment.hpp"
 #include "mechlab/alliance/design.hpp"
 #include "mechlab/alliance/io.hpp"
 #include "mechlab/alliance/model.hpp"
+#include "mechlab/alliance/partial.hpp"
 #include "mechlab/alliance/truth.hpp"
 #include "mechlab/alliance/unconstrained.hpp"
-#include "mechlab/core/progress.hpp"
 #include "mechlab/core/rational.hpp"
 
 namespace mechlab::alliance {
@@ -62,18 +63,27 @@ template <class T>
 Theorem1Policies<T> theorem1_policies(const Alliance<T>& alliance,
                                       const std::vector<bool>& truthful);
 
-// The "truthful set" section of `mechlab alliance solve`.
-//
-// >>> PLUG-IN POINT (issue 7, partial revelation) <<<
-// Today this renders Theorem 1's unconstrained policy for T. The
-// partial-revelation verifier (partial.hpp: continuations with bounds for a
-// truthful set T ≠ N and its truth-telling check) belongs here: add its
-// result as a parameter, and render it after Theorem 1's policy under the
-// keys "constrained" / "verdict" (JSON) and a "with the policy bounds:"
-// paragraph (text). The command (apps/mechlab/alliance_command.cpp, verb
-// solve) computes it beside `theorem1_policies`.
+// The "truthful set" section of `mechlab alliance solve` for the file's
+// truthful set T ≠ N: Theorem 1's unconstrained policy (keys "theorem1"),
+// then the continuation with the policy bounds (partial_continuation for
+// k = 0..t: the truthful actions, the babblers' x_j(0) / x_j(1), the binding
+// bounds; "constrained") and verify_truthful_set's verdict with its
+// certificate (the worst truthful player and signal, its gain, the per-count
+// breakdown and the deviation witness; "verdict"). `check` is
+// verify_truthful_set for the same T.
 template <class T>
-Rendered render_truthful_set(const AllianceModel<T>& model, const Theorem1Policies<T>& theorem1);
+Rendered render_truthful_set(const AllianceModel<T>& model, const Theorem1Policies<T>& theorem1,
+                             const TruthfulSetCheck<T>& check);
+
+// `mechlab alliance solve --all-sets`: classify_truthful_sets' result. Text
+// lists the equilibrium sets by name when there are at most
+// kListedTruthfulSets of them (else their count by size); JSON lists every
+// equilibrium set as an array of player names.
+inline constexpr std::size_t kListedTruthfulSets = 64;
+
+template <class T>
+Rendered render_truthful_sets(const AllianceModel<T>& model,
+                              const TruthfulSetClassification& classification);
 
 // ---- design ----------------------------------------------------------------
 
@@ -88,8 +98,14 @@ struct DesignReport {
   std::optional<std::size_t> max_size;      // Prop. 1 (none: b_d = 0, unbounded)
   std::vector<std::size_t> feasible_sizes;  // L2 (empty when b_d = 0)
   std::optional<T> max_interdependence;     // Lemma 2 (none: no η ∈ (0,1) works, or b_d = 0)
-  bool lemma1_blocks = false;               // Lemma 1's sufficient test for "no entrant"
-  Interval<T> entry;                        // the exact admissible entrant biases
+  // L2's largest η for the file's extremes (middle biases free) and for its
+  // full bias vector; only when b_d > 0.
+  std::optional<MaxInterdependence<T>> l2_extremes;
+  std::optional<MaxInterdependence<T>> l2_vector;
+  InterdependenceScan<T> l3_eta;  // L3: A5's largest η for these biases, [0,1] sets
+  EntrySet<T> l3_entry;           // L3: the entrant biases A5 admits
+  bool lemma1_blocks = false;     // Lemma 1's sufficient test for "no entrant"
+  Interval<T> entry;              // the exact admissible entrant biases
   FullRevelation<T> revelation;
 };
 
@@ -105,7 +121,9 @@ std::string design_text(const DesignReport<T>& report);
 
 // Spec §3.8 (A7) at cost c: Prop. 2's (q̄, y, R̄_i) with the corrected
 // formulas, the MB table and MB_0, ỹ, Σ R̄, Prop. 3 beside the exact welfare
-// on [0, R̄_i], A5 on those boxes and each player's capacity deviation.
+// on [0, R̄_i], A5 on those boxes and investment_check on them: each player's
+// exact best capacity (i) under truthful continuation and (ii) among the
+// capacities A5 certifies, with the kinks as the certificate.
 template <class T>
 struct InvestReport {
   AllianceModel<T> model;
@@ -115,33 +133,32 @@ struct InvestReport {
   // Only when the equilibrium exists and every R̄_i >= 0 (boxes [0, R̄_i]).
   std::optional<std::vector<T>> exact_welfare;
   std::optional<TruthTelling<T>> committed;
-  std::vector<CapacityDeviation<T>> deviations;  // capacities searched over [0, 2R̄_i]
+  std::optional<InvestmentCheck<T>> check;  // on the boxes [0, R̄_i], when they exist
 };
 
-// `points`: capacities per player in the deviation search (>= 3).
 template <class T>
-InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost, std::size_t points,
-                              Progress& progress);
+InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost);
 
 template <class T>
 nlohmann::json invest_json(const InvestReport<T>& report);
 template <class T>
 std::string invest_text(const InvestReport<T>& report);
 
-#define MECHLAB_ALLIANCE_REPORT_EXTERN(T)                                                       \
-  extern template SolveReport<T> solve_report(const AllianceModel<T>&);                         \
-  extern template nlohmann::json solve_json(const SolveReport<T>&);                             \
-  extern template std::string solve_text(const SolveReport<T>&);                                \
-  extern template Theorem1Policies<T> theorem1_policies(const Alliance<T>&,                     \
-                                                        const std::vector<bool>&);              \
-  extern template Rendered render_truthful_set(const AllianceModel<T>&,                         \
-                                               const Theorem1Policies<T>&);                     \
-  extern template DesignReport<T> design_report(const AllianceModel<T>&);                       \
-  extern template nlohmann::json design_json(const DesignReport<T>&);                           \
-  extern template std::string design_text(const DesignReport<T>&);                              \
-  extern template InvestReport<T> invest_report(const AllianceModel<T>&, const T&, std::size_t, \
-                                                Progress&);                                     \
-  extern template nlohmann::json invest_json(const InvestReport<T>&);                           \
+#define MECHLAB_ALLIANCE_REPORT_EXTERN(T)                                               \
+  extern template SolveReport<T> solve_report(const AllianceModel<T>&);                 \
+  extern template nlohmann::json solve_json(const SolveReport<T>&);                     \
+  extern template std::string solve_text(const SolveReport<T>&);                        \
+  extern template Theorem1Policies<T> theorem1_policies(const Alliance<T>&,             \
+                                                        const std::vector<bool>&);      \
+  extern template Rendered render_truthful_set(                                         \
+      const AllianceModel<T>&, const Theorem1Policies<T>&, const TruthfulSetCheck<T>&); \
+  extern template Rendered render_truthful_sets(const AllianceModel<T>&,                \
+                                                const TruthfulSetClassification&);      \
+  extern template DesignReport<T> design_report(const AllianceModel<T>&);               \
+  extern template nlohmann::json design_json(const DesignReport<T>&);                   \
+  extern template std::string design_text(const DesignReport<T>&);                      \
+  extern template InvestReport<T> invest_report(const AllianceModel<T>&, const T&);     \
+  extern template nlohmann::json invest_json(const InvestReport<T>&);                   \
   extern template std::string invest_text(const InvestReport<T>&);
 MECHLAB_ALLIANCE_REPORT_EXTERN(Rational)
 MECHLAB_ALLIANCE_REPORT_EXTERN(double)

@@ -17,14 +17,9 @@ using nlohmann::json;
 // At most this many concealed outcomes are named in text (JSON lists all).
 constexpr std::size_t kConcealedShown = 12;
 
-// Exact text, unless the fraction is long: then ten digits marked "≈" (the
-// JSON output keeps every number exact).
 template <class T>
 std::string text(const T& x) {
-  if (!NumberTraits<T>::exact) return fmt::format("{:.10g}", NumberTraits<T>::to_double(x));
-  std::string exact = NumberTraits<T>::to_text(x);
-  if (exact.size() <= 16) return exact;
-  return fmt::format("≈{:.10g}", NumberTraits<T>::to_double(x));
+  return io::short_number_text(x);
 }
 
 std::string joined(const std::vector<std::string>& list, const char* separator = ", ") {

@@ -13,14 +13,10 @@ namespace mechlab::dynamic {
 
 namespace {
 
-// Exact text, unless the fraction is long: then a decimal marked "≈" (the
-// JSON output keeps every number exact).
+// Six digits beside a long fraction: the value tables are wide.
 template <class T>
 std::string text(const T& x) {
-  if (!NumberTraits<T>::exact) return fmt::format("{:.10g}", NumberTraits<T>::to_double(x));
-  std::string exact = NumberTraits<T>::to_text(x);
-  if (exact.size() <= 16) return exact;
-  return fmt::format("≈{:.6g}", NumberTraits<T>::to_double(x));
+  return io::short_number_text(x, 6);
 }
 
 template <class T>

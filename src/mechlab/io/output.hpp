@@ -1,6 +1,7 @@
 // Renderers' shared pieces: exact numbers in JSON, aligned text tables.
 #pragma once
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -26,6 +27,20 @@ nlohmann::json number_json(const T& x) {
 template <class T>
 std::string number_text(const T& x) {
   return NumberTraits<T>::to_text(x);
+}
+
+// For reports: the exact fraction while it is short (at most 16 characters),
+// else `approx_digits` significant digits marked "≈"; a double prints ten
+// digits unmarked. Text only: the JSON keeps every number exact.
+template <class T>
+std::string short_number_text(const T& x, int approx_digits = 10) {
+  if constexpr (!NumberTraits<T>::exact) {
+    return fmt::format("{:.10g}", NumberTraits<T>::to_double(x));
+  } else {
+    std::string exact = NumberTraits<T>::to_text(x);
+    if (exact.size() <= 16) return exact;
+    return fmt::format("≈{:.{}g}", NumberTraits<T>::to_double(x), approx_digits);
+  }
 }
 
 // Reals with square roots (RealOf<T>): CertifiedReal ->
