@@ -7,26 +7,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <set>
-#include <string_view>
 
 #include "mechlab/alliance/io.hpp"
 #include "mechlab/alliance/truth.hpp"
-#include "mechlab/core/error.hpp"
+
+#include "reader_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mechlab;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  io::ReadOptions options;
-  options.memory_limit_bytes = std::uint64_t{16} << 20;
-  try {
-    const io::Document doc = io::parse_json(text);
-    const auto model = alliance::read_alliance<Rational>(io::Node(doc), options);
-    io::ReadOptions doubles = options;
-    doubles.doubles = true;
-    try {
-      (void)alliance::read_alliance<double>(io::Node(doc), doubles);
-    } catch (const InputError&) {
-    }
+  return fuzz::json_input(data, size, [](const io::Node& root, const io::ReadOptions& options) {
+    const auto model = alliance::read_alliance<Rational>(root, options);
+    fuzz::read_in_double(options, [&](const io::ReadOptions& doubles) {
+      (void)alliance::read_alliance<double>(root, doubles);
+    });
     const auto& a = model.alliance;
     const std::size_t n = a.biases.size();
     if (n < 2 || n > alliance::kMaxPlayers) __builtin_trap();
@@ -49,7 +42,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
       if (truth.fully_revealing == any_gain) __builtin_trap();
     }
-  } catch (const InputError&) {
-  }
-  return 0;
+  });
 }

@@ -6,11 +6,11 @@
 // precision or throws InputError there too.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
-#include "mechlab/core/error.hpp"
 #include "mechlab/disclosure/io.hpp"
+
+#include "reader_fuzz.hpp"
 
 namespace {
 
@@ -41,18 +41,11 @@ bool assumption1(const mechlab::disclosure::Protocol& p) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mechlab;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  io::ReadOptions options;
-  options.memory_limit_bytes = std::uint64_t{16} << 20;
-  try {
-    const io::Document doc = io::parse_json(text);
-    const auto model = disclosure::read_model<Rational>(io::Node(doc), options);
-    io::ReadOptions doubles = options;
-    doubles.doubles = true;
-    try {
-      (void)disclosure::read_model<double>(io::Node(doc), doubles);
-    } catch (const InputError&) {
-    }
+  return fuzz::json_input(data, size, [](const io::Node& root, const io::ReadOptions& options) {
+    const auto model = disclosure::read_model<Rational>(root, options);
+    fuzz::read_in_double(options, [&](const io::ReadOptions& doubles) {
+      (void)disclosure::read_model<double>(root, doubles);
+    });
     const auto& team = model.team;
     const std::size_t n = team.members.size();
     if (model.protocols.empty()) __builtin_trap();
@@ -79,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (total != 1) __builtin_trap();
       }
-      return 0;
+      return;
     }
     if (n < 2 || team.values.size() != n) __builtin_trap();
     std::size_t cells = 1;
@@ -101,7 +94,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& c : model.costs) {
       if (c <= 0) __builtin_trap();
     }
-  } catch (const InputError&) {
-  }
-  return 0;
+  });
 }

@@ -4,32 +4,25 @@
 // precision or throws InputError there too.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "mechlab/core/error.hpp"
 #include "mechlab/dynamic/efficient.hpp"
 #include "mechlab/dynamic/io.hpp"
 
+#include "reader_fuzz.hpp"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mechlab;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  io::ReadOptions options;
-  options.memory_limit_bytes = std::uint64_t{16} << 20;
-  try {
-    const io::Document doc = io::parse_json(text);
-    const auto env = dynamic::read_environment<Rational>(io::Node(doc), options);
-    io::ReadOptions doubles = options;
-    doubles.doubles = true;
-    try {
-      (void)dynamic::read_environment<double>(io::Node(doc), doubles);
-    } catch (const InputError&) {
-    }
+  return fuzz::json_input(data, size, [](const io::Node& root, const io::ReadOptions& options) {
+    const auto env = dynamic::read_environment<Rational>(root, options);
+    fuzz::read_in_double(options, [&](const io::ReadOptions& doubles) {
+      (void)dynamic::read_environment<double>(root, doubles);
+    });
     std::size_t states = 0;
     for (const auto& period : env.periods) {
       std::size_t cells = 1;
       for (const auto& labels : period.types) cells *= labels.size();
       states += cells;
-      if (cells > 512 || states > 512) return 0;
+      if (cells > 512 || states > 512) return;
     }
     const auto problem = dynamic::prepare(env);
     const auto e = dynamic::solve_efficient(problem);
@@ -43,7 +36,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (sum != e.W[t][s]) __builtin_trap();
       }
     }
-  } catch (const InputError&) {
-  }
-  return 0;
+  });
 }

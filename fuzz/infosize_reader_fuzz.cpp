@@ -4,23 +4,19 @@
 // Q's posteriors are P's — G_1 <= G_PBE <= G_PW on every defined constraint.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "mechlab/core/error.hpp"
 #include "mechlab/infosize/certify.hpp"
 #include "mechlab/infosize/io.hpp"
 #include "mechlab/infosize/summary.hpp"
 
+#include "reader_fuzz.hpp"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mechlab;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  io::ReadOptions options;
-  options.memory_limit_bytes = std::uint64_t{16} << 20;
-  try {
-    const io::Document doc = io::parse_json(text);
-    const auto model = infosize::read_model<Rational>(io::Node(doc), options);
+  return fuzz::json_input(data, size, [](const io::Node& root, const io::ReadOptions& options) {
+    const auto model = infosize::read_model<Rational>(root, options);
     const auto& instance = model.instance;
-    if (instance.problem.profile_count() > 256 || instance.signals.profile_count() > 256) return 0;
+    if (instance.problem.profile_count() > 256 || instance.signals.profile_count() > 256) return;
     const auto summary = infosize::summarize(instance);
     for (const auto& agent : summary.agents) {
       for (const auto& pair : agent.pairs) {
@@ -30,13 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     infosize::CertifyOptions certify_options;
     certify_options.node_limit = 10'000;
     const auto cert = infosize::certify(instance, certify_options);
-    if (!cert.preconditions.hold()) return 0;
+    if (!cert.preconditions.hold()) return;
     for (const auto& c : cert.constraints) {
       if (!c.defined) continue;
       if (c.one_stage && *c.one_stage > c.pbe) __builtin_trap();
       if (c.pbe > c.pointwise) __builtin_trap();
     }
-  } catch (const InputError&) {
-  }
-  return 0;
+  });
 }

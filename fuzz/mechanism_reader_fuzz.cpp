@@ -3,21 +3,16 @@
 // a negative slack.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "mechlab/core/error.hpp"
 #include "mechlab/mechanism/audit.hpp"
 #include "mechlab/mechanism/design.hpp"
 #include "mechlab/mechanism/io.hpp"
 
+#include "reader_fuzz.hpp"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mechlab;
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  io::ReadOptions options;
-  options.memory_limit_bytes = std::uint64_t{16} << 20;
-  try {
-    const io::Document doc = io::parse_json(text);
-    const io::Node root(doc);
+  return fuzz::json_input(data, size, [](const io::Node& root, const io::ReadOptions& options) {
     const auto model = mechanism::read_model<Rational>(root, options);
     if (root.find("design"))
       (void)mechanism::read_design(root.at("design"), model.problem, options);
@@ -33,7 +28,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
       }
     }
-  } catch (const InputError&) {
-  }
-  return 0;
+  });
 }
