@@ -141,7 +141,9 @@ struct Row {
   std::string verdict;  // "holds", "fails", "not tested"
   std::string value;    // the measured quantity, as text
   std::string witness;  // text
-  nlohmann::json json;  // the same as JSON
+  // The same as JSON (an object once filled). Rows start with a null json:
+  // clang 14 leaks a json::object() temporary in this aggregate's braced init.
+  nlohmann::json json;
 };
 
 std::string verdict(bool holds) { return holds ? "holds" : "fails"; }
@@ -151,7 +153,7 @@ std::string verdict(bool holds) { return holds ? "holds" : "fails"; }
 template <class T>
 Row gain_row(const Problem<T>& problem, const std::string& property,
              const std::vector<CoalitionResult<T>>& results, bool single) {
-  Row row{property, "not tested", "", "", nlohmann::json::object()};
+  Row row{property, "not tested", "", "", {}};
   row.json["property"] = property;
   row.json["tested"] = results.size();
   const auto best = largest_gain(results);
@@ -178,8 +180,7 @@ std::vector<Row> report_rows(const Problem<T>& problem, const AuditReport<T>& re
   std::vector<Row> rows;
   const BudgetFinding<T>& b = report.budget;
   {
-    Row row{"ex post budget balance", verdict(b.ex_post), text(b.worst), "",
-            nlohmann::json::object()};
+    Row row{"ex post budget balance", verdict(b.ex_post), text(b.worst), "", {}};
     row.json = {{"property", row.property},
                 {"verdict", row.verdict},
                 {"pairs", b.pairs},
@@ -199,8 +200,11 @@ std::vector<Row> report_rows(const Problem<T>& problem, const AuditReport<T>& re
   }
   {
     const bool holds = sign_of(b.ex_ante) == 0;
-    Row row{"ex ante budget balance", verdict(holds), text(b.ex_ante),
-            fmt::format("E Σ_t Σ_i y_t^i = {}", text(b.ex_ante)), nlohmann::json::object()};
+    Row row{"ex ante budget balance",
+            verdict(holds),
+            text(b.ex_ante),
+            fmt::format("E Σ_t Σ_i y_t^i = {}", text(b.ex_ante)),
+            {}};
     row.json = {{"property", row.property},
                 {"verdict", row.verdict},
                 {"expected_budget", io::number_json(b.ex_ante)}};
@@ -212,7 +216,7 @@ std::vector<Row> report_rows(const Problem<T>& problem, const AuditReport<T>& re
   {
     std::vector<T> margins;
     const auto best = smallest_margin(report, &margins);
-    Row row{"guarantee (worst case − C^i)", "not tested", "", "", nlohmann::json::object()};
+    Row row{"guarantee (worst case − C^i)", "not tested", "", "", {}};
     row.json["property"] = row.property;
     if (best) {
       const CoalitionResult<T>& r = report.worst_case[*best];
@@ -235,8 +239,7 @@ std::vector<Row> report_rows(const Problem<T>& problem, const AuditReport<T>& re
     rows.push_back(row);
   }
   {
-    Row row{"ex ante IR constants", verdict(report.ir_constants.has_value()), "", "",
-            nlohmann::json::object()};
+    Row row{"ex ante IR constants", verdict(report.ir_constants.has_value()), "", "", {}};
     row.json = {{"property", row.property}, {"verdict", row.verdict}};
     if (report.ir_constants) {
       nlohmann::json c = nlohmann::json::object();
