@@ -192,6 +192,28 @@ TEST(AllianceInteraction, RandomPositiveDefiniteMatricesAgainstGaussSeidel) {
   EXPECT_GT(active, 50);
 }
 
+TEST(AllianceInteraction, CyclingPartitionsFallBackToThePrimalMethod) {
+  // Not an M-matrix (positive off-diagonal 11): from the all-free start the
+  // primal–dual guesses repeat, and the exact primal active-set method ends at
+  // x = (0, 4/9, 0) with desires (−19/45, 4/9, −22/45).
+  const Interaction<Rational> m{
+      {{q(20), q(-17), q(-11)}, {q(-17), q(18), q(11)}, {q(-11), q(11), q(10)}}};
+  const std::vector<Rational> a{q(-16), q(8), q(0)};
+  const auto boxes = unit_boxes(3);
+  const BoxEquilibrium<Rational> eq = box_equilibrium(m, a, boxes);
+  EXPECT_EQ(eq.method, BoxMethod::primal_active_set);
+  EXPECT_EQ(eq.action, (std::vector<Rational>{q(0), q(4, 9), q(0)}));
+  EXPECT_EQ(eq.desired, (std::vector<Rational>{q(-19, 45), q(4, 9), q(-22, 45)}));
+  expect_certified(m, a, boxes, eq);
+  // double mode cycles too and re-solves exactly.
+  const BoxEquilibrium<double> fast =
+      box_equilibrium(to_double_interaction(m), std::vector<double>{-16, 8, 0},
+                      std::vector<Bounds<double>>(3, {0, 1}));
+  EXPECT_TRUE(fast.exact_fallback);
+  EXPECT_EQ(fast.method, BoxMethod::primal_active_set);
+  EXPECT_DOUBLE_EQ(fast.action[1], 4.0 / 9.0);
+}
+
 TEST(AllianceInteraction, RejectsNonSymmetricAndIndefiniteMatrices) {
   const std::vector<Rational> a{q(1), q(1), q(1)};
   const auto boxes = unit_boxes(3);
