@@ -79,6 +79,26 @@ Interaction<double> to_double_interaction(const Interaction<Rational>& m) {
   return out;
 }
 
+// Seeded targets and boxes for n players, in units of 1/denominator: a_i
+// in [target_lo, target_hi], lo_i in [low_lo, low_hi], hi_i − lo_i ≤ max_width.
+struct Draw {
+  long target_lo, target_hi, low_lo, low_hi, max_width, denominator;
+};
+
+void draw_stage(Rng& rng, std::size_t n, const Draw& draw, std::vector<Rational>& a,
+                std::vector<Bounds<Rational>>& boxes) {
+  std::uniform_int_distribution<long> target(draw.target_lo, draw.target_hi);
+  std::uniform_int_distribution<long> low(draw.low_lo, draw.low_hi);
+  std::uniform_int_distribution<long> width(0, draw.max_width);
+  a.clear();
+  boxes.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    a.push_back(q(target(rng), draw.denominator));
+    const Rational lo = q(low(rng), draw.denominator);
+    boxes.push_back({lo, lo + q(width(rng), draw.denominator)});
+  }
+}
+
 TEST(AllianceInteraction, PaperInteractionMatchesA3OnTheSpecVectors) {
   // Spec §3.4: n = 6, η = 7/10, b = (3/100 ×5, 1/20), boxes [0,1], a_i = D(E_k + b_i).
   const std::size_t n = 6;
@@ -110,20 +130,13 @@ TEST(AllianceInteraction, PaperInteractionMatchesA3OnRandomBoxes) {
   Rng rng = make_rng(20260707);
   std::uniform_int_distribution<long> size(2, 7);
   std::uniform_int_distribution<long> eta_num(1, 19);
-  std::uniform_int_distribution<long> target(-40, 120);
-  std::uniform_int_distribution<long> low(-10, 10);
-  std::uniform_int_distribution<long> width(0, 20);
   int binding_cases = 0;
   for (int trial = 0; trial < 200; ++trial) {
     const auto n = static_cast<std::size_t>(size(rng));
     const Rational eta = q(eta_num(rng), 20);
     std::vector<Rational> a;
     std::vector<Bounds<Rational>> boxes;
-    for (std::size_t i = 0; i < n; ++i) {
-      a.push_back(q(target(rng), 40));
-      const Rational lo = q(low(rng), 20);
-      boxes.push_back({lo, lo + q(width(rng), 20)});
-    }
+    draw_stage(rng, n, {-40, 120, -20, 20, 40, 40}, a, boxes);
     const BoxEquilibrium<Rational> eq = box_equilibrium(paper_interaction(n, eta), a, boxes);
     const Continuation<Rational> a3 = coordination_equilibrium(eta, a, boxes);
     EXPECT_EQ(eq.action, a3.action) << "trial " << trial;
@@ -139,9 +152,6 @@ TEST(AllianceInteraction, RandomPositiveDefiniteMatricesAgainstGaussSeidel) {
   Rng rng = make_rng(7);
   std::uniform_int_distribution<long> size(2, 7);
   std::uniform_int_distribution<long> entry(-2, 2);
-  std::uniform_int_distribution<long> target(-60, 60);
-  std::uniform_int_distribution<long> low(-10, 5);
-  std::uniform_int_distribution<long> width(0, 15);
   int active = 0;
   for (int trial = 0; trial < 150; ++trial) {
     const auto n = static_cast<std::size_t>(size(rng));
@@ -160,11 +170,7 @@ TEST(AllianceInteraction, RandomPositiveDefiniteMatricesAgainstGaussSeidel) {
     }
     std::vector<Rational> a;
     std::vector<Bounds<Rational>> boxes;
-    for (std::size_t i = 0; i < n; ++i) {
-      a.push_back(q(target(rng), 4));
-      const Rational lo = q(low(rng), 4);
-      boxes.push_back({lo, lo + q(width(rng), 4)});
-    }
+    draw_stage(rng, n, {-60, 60, -10, 5, 15, 4}, a, boxes);
     const BoxEquilibrium<Rational> eq = box_equilibrium(m, a, boxes);
     expect_certified(m, a, boxes, eq);
     if (eq.method == BoxMethod::active_set) ++active;
