@@ -220,6 +220,22 @@ TEST(AllianceInteraction, CyclingPartitionsFallBackToThePrimalMethod) {
   EXPECT_DOUBLE_EQ(fast.action[1], 4.0 / 9.0);
 }
 
+TEST(AllianceInteraction, TinyScaleIsExactInRational) {
+  // M and a scaled by 10^-14: below the double tolerance, so the double guess
+  // is lost, but the exact equilibrium is the unscaled one.
+  const Rational scale = q(1, 100000000000000);
+  const Interaction<Rational> base = paper_interaction(3, q(1, 2));
+  Interaction<Rational> tiny = base;
+  for (auto& row : tiny.matrix) {
+    for (Rational& entry : row) entry *= scale;
+  }
+  const std::vector<Rational> a{q(3), q(1), q(-1)};
+  const auto boxes = unit_boxes(3);
+  std::vector<Rational> tiny_a;
+  for (const Rational& target : a) tiny_a.emplace_back(target * scale);
+  EXPECT_EQ(box_equilibrium(tiny, tiny_a, boxes).action, box_equilibrium(base, a, boxes).action);
+}
+
 TEST(AllianceInteraction, RejectsNonSymmetricAndIndefiniteMatrices) {
   const std::vector<Rational> a{q(1), q(1), q(1)};
   const auto boxes = unit_boxes(3);

@@ -314,8 +314,13 @@ BoxEquilibrium<T> box_equilibrium(const Interaction<T>& m, const std::vector<T>&
       const Game<double> shadow{shadow_m, shadow_a, shadow_bounds};
       BoxEquilibrium<double> shadow_out;
       std::vector<double> shadow_last;
-      shadow.primal_dual(all_free, shadow_out, shadow_last);
-      guess = shadow_out.binding;
+      try {
+        shadow.primal_dual(all_free, shadow_out, shadow_last);
+        guess = shadow_out.binding;
+      } catch (const InternalError&) {
+        // A block that rounds to singular (entries below the double
+        // tolerance): only the guess is lost, the exact solve starts free.
+      }
     }
     return exact_equilibrium(game, guess, options);
   } else {
