@@ -38,6 +38,7 @@ const Registry& builtin_registry() {
     add_disclosure_continuous_claims(r);
     add_alliance_claims(r);
     add_alliance_commitment_claims(r);
+    add_mediation_claims(r);
     return r;
   }();
   return registry;
