@@ -475,30 +475,39 @@ CheckResult lemma2(Progress& progress) {
                       identities, columns, fmt::join(shown, "; "))};
 }
 
-std::vector<std::pair<std::string, md::Instance<Rational>>> partition_cases() {
-  std::vector<std::pair<std::string, md::Instance<Rational>>> cases{{"A", vector_a()}};
+// The optima of A, B1–B3 (symmetrised lottery LP) and D (the 15 0/1 shapes)
+// with their Corollary 1 partitions.
+struct PartitionCase {
+  std::string name;
+  md::ReducedForm<Rational> optimum;
+  md::Partition<Rational> partition;
+};
+
+std::vector<PartitionCase> partition_cases(Progress& progress) {
+  std::vector<std::pair<std::string, md::Instance<Rational>>> instances{{"A", vector_a()}};
   const auto bs = vectors_b();
-  for (std::size_t j = 0; j < bs.size(); ++j) cases.emplace_back(fmt::format("B{}", j + 1), bs[j]);
-  cases.emplace_back("D", vector_d());
+  for (std::size_t j = 0; j < bs.size(); ++j) {
+    instances.emplace_back(fmt::format("B{}", j + 1), bs[j]);
+  }
+  instances.emplace_back("D", vector_d());
+  std::vector<PartitionCase> cases;
+  for (const auto& [name, inst] : instances) {
+    progress.check();
+    auto mech = inst.game->lottery() != nullptr
+                    ? md::symmetrise_lottery(inst, *md::solve_lottery(inst).mechanism)
+                    : *md::solve_design(inst, zero_one_2()).mechanism;
+    auto part = md::binding_partition(inst, mech);
+    cases.push_back({name, std::move(mech), std::move(part)});
+  }
   return cases;
 }
 
-md::ReducedForm<Rational> optimum(const md::Instance<Rational>& inst) {
-  if (inst.game->lottery() != nullptr) {
-    return md::symmetrise_lottery(inst, *md::solve_lottery(inst).mechanism);
-  }
-  return *md::solve_design(inst, zero_one_2()).mechanism;
-}
-
 CheckResult lemma3(Progress& progress) {
-  std::size_t cases = 0;
+  const auto cases = partition_cases(progress);
   std::size_t holds = 0;
   std::vector<std::string> shown;
-  for (const auto& [name, inst] : partition_cases()) {
-    progress.check();
-    const auto mech = optimum(inst);
-    const auto part = md::binding_partition(inst, mech);
-    ++cases;
+  for (const auto& c : cases) {
+    const auto& part = c.partition;
     bool unanchored = false;
     for (const auto& a : part.anchor) {
       for (const auto x : a) unanchored = unanchored || x == md::Anchor::none;
@@ -508,31 +517,27 @@ CheckResult lemma3(Progress& progress) {
     holds += good ? 1 : 0;
     std::vector<std::string> anchors;
     for (const auto x : part.anchor[0]) anchors.push_back(md::to_string(x));
-    shown.push_back(fmt::format("{}: ({})", name, fmt::join(anchors, ", ")));
+    shown.push_back(fmt::format("{}: ({})", c.name, fmt::join(anchors, ", ")));
   }
-  return {holds == cases,
+  return {holds == cases.size(),
           fmt::format("(i) no non-adjacent IC binds, (ii) every type is anchored by PC, a local "
                       "IC or z = 0, (iii) some PC binds for each player: {} of {} optima (A, "
                       "B1-B3, D); player 1's anchors {}",
-                      holds, cases, fmt::join(shown, "; "))};
+                      holds, cases.size(), fmt::join(shown, "; "))};
 }
 
 CheckResult corollary1(Progress& progress) {
-  std::size_t cases = 0;
+  const auto cases = partition_cases(progress);
   std::size_t rebuilt = 0;
   std::vector<std::string> shown;
-  for (const auto& [name, inst] : partition_cases()) {
-    progress.check();
-    const auto mech = optimum(inst);
-    const auto part = md::binding_partition(inst, mech);
-    ++cases;
-    if (part.reconstructs && part.rebuilt_z == mech.z) ++rebuilt;
-    shown.push_back(fmt::format("{}: z_1 = {}", name, values_text(part.rebuilt_z[0])));
+  for (const auto& c : cases) {
+    if (c.partition.reconstructs && c.partition.rebuilt_z == c.optimum.z) ++rebuilt;
+    shown.push_back(fmt::format("{}: z_1 = {}", c.name, values_text(c.partition.rebuilt_z[0])));
   }
-  return {rebuilt == cases,
+  return {rebuilt == cases.size(),
           fmt::format("z rebuilt by (Z) from the PC / IC- / IC+ / z = 0 anchors equals the LP's "
                       "z exactly in {} of {} optima; {}",
-                      rebuilt, cases, fmt::join(shown, "; "))};
+                      rebuilt, cases.size(), fmt::join(shown, "; "))};
 }
 
 // ---- Section G: belief systems (Observations 1–2, Lemmas 4–6) --------------
