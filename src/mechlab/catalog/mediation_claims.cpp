@@ -249,14 +249,38 @@ CheckResult proposition1(Progress& progress) {
   const auto d_design = md::solve_design(d, {{"swap", kSwap}});
   const bool d_ok =
       min_v1 > Rational(1, 2) && d_design.mechanism && d_design.mechanism->probability > 0;
-  const bool ok =
-      cases == instances.size() && agree == cases && pooling > 0 && pooling < cases && d_ok;
+  // κ = (1/4, 1/40), p = (1/2, 1/2): V(1, (p, ρ)) crosses 1/2 as ρ moves, so
+  // the designer's off-path veto belief decides: full settlement exactly for
+  // the ρ with V(1) ≤ 1/2 (the LP over the 15 0/1 shapes, public signals).
+  std::size_t lq_cases = 0;
+  std::size_t lq_agree = 0;
+  std::size_t lq_pooling = 0;
+  std::size_t lq_infeasible = 0;
+  for (long j = 0; j <= 10; ++j) {
+    progress.check();
+    const auto inst = lq_instance(qs({"1/2", "1/2"}), qs({"1/4", "1/40"}),
+                                  {fraction(j, 10), fraction(10 - j, 10)});
+    const auto res = md::solve_design(inst, zero_one_2());
+    if (!res.solution.certified) continue;
+    ++lq_cases;
+    // No feasible mechanism at this ρ is no full settlement either.
+    lq_infeasible += res.mechanism ? 0 : 1;
+    const bool full = res.mechanism && res.mechanism->probability == 0;
+    lq_pooling += full ? 1 : 0;
+    if (full == (inst.veto[0] <= Rational(1, 2))) ++lq_agree;
+  }
+  const bool ok = cases == instances.size() && agree == cases && pooling > 0 && pooling < cases &&
+                  d_ok && lq_cases == 11 && lq_agree == lq_cases && lq_pooling > 0 &&
+                  lq_pooling < lq_cases;
   return {ok, fmt::format("{} lottery instances (BW K = 3, HMS K = 2): Pr(G) = 0 exactly when "
                           "V(1) <= 1/2 in {} of {} ({} full-settlement cases); vector D: min over "
-                          "rho^V on the 1/10 grid of V(1) = {} > 1/2 and Pr(G) = {} > 0",
-                          instances.size(), agree, cases, pooling,
-                          fmt::format("{:.7f}", to_double(min_v1)),
-                          d_design.mechanism ? to_string(d_design.mechanism->probability) : "-")};
+                          "rho^V on the 1/10 grid of V(1) = {:.7f} > 1/2 and Pr(G) = {} > 0; LQ "
+                          "kappa = (1/4, 1/40), p = (1/2, 1/2), rho^V on the 1/10 grid: Pr(G) = 0 "
+                          "exactly when V(1, (p, rho^V)) <= 1/2 in {} of {} ({} full-settlement "
+                          "cases; {} with no feasible mechanism on those shapes)",
+                          instances.size(), agree, cases, pooling, to_double(min_v1),
+                          d_design.mechanism ? to_string(d_design.mechanism->probability) : "-",
+                          lq_agree, lq_cases, lq_pooling, lq_infeasible)};
 }
 
 CheckResult proposition5(Progress& progress) {
@@ -356,6 +380,7 @@ CheckResult lemma1(Progress& progress) {
   std::size_t premise = 0;
   std::size_t conclusion = 0;
   std::size_t mdr_fails = 0;
+  std::size_t broken = 0;
   std::size_t draws = 0;
   for (const auto& inst : instances) {
     const std::size_t k = inst.types();
@@ -385,6 +410,7 @@ CheckResult lemma1(Progress& progress) {
         ++premise;
         conclusion += global ? 1 : 0;
       }
+      if (!mdr && upward && !global) ++broken;  // MDR is not idle
     }
   }
   // Vector F: a monotone lottery need not satisfy MDR.
@@ -394,12 +420,13 @@ CheckResult lemma1(Progress& progress) {
   const auto f_check = md::check_mdr(f, {make_beliefs(rows, rows)});
   const bool f_ok = f_check.status == md::CheckStatus::fails && f_check.witness == qs({"3", "2"});
   return {premise >= 20 && conclusion == premise && f_ok,
-          fmt::format("{} seeded shapes (half sorted to fall in both types) on B1-B3, F and G: MDR "
-                      "and every upward IC hold with the "
-                      "local downward ICs binding in {}; every global downward IC holds in {} "
-                      "of them (MDR fails at {} shapes); vector F: D(1;t)/D(2;t) = {} at "
-                      "beta(.|1) = delta_1, beta(.|2) = delta_3: MDR fails on a monotone lottery",
-                      draws, premise, conclusion, mdr_fails, values_text(f_check.witness))};
+          fmt::format("{} seeded shapes (half sorted to fall in both types) on B1-B3, F and G: "
+                      "MDR and every upward IC hold with the local downward ICs binding in {}; "
+                      "every global downward IC holds in {} of them; MDR fails at {} shapes, "
+                      "and at {} of those the upward ICs hold but a global downward IC fails; "
+                      "vector F: D(1;t)/D(2;t) = {} at beta(.|1) = delta_1, beta(.|2) = delta_3: "
+                      "MDR fails on a monotone lottery",
+                      draws, premise, conclusion, mdr_fails, broken, values_text(f_check.witness))};
 }
 
 // ---- Lemma 2, vector C, Lemma 3, Corollary 1 -------------------------------
