@@ -45,11 +45,14 @@ struct AllianceArgs {
 
 template <class T>
 T number_option(const std::string& text, const std::string& option) {
+  T value;
   try {
-    return NumberTraits<T>::from_rational(parse_rational(text));
+    value = NumberTraits<T>::from_rational(parse_rational(text));
   } catch (const InputError& e) {
     throw InputError(option, e.expected(), text);
   }
+  check_number(value, option, false);  // --float: beyond double's range
+  return value;
 }
 
 template <class T>
@@ -61,7 +64,8 @@ al::AllianceModel<T> read_file(const AllianceArgs& args, const GlobalOptions& op
 template <class T>
 Result solve(const AllianceArgs& args, const GlobalOptions& options) {
   const auto model = read_file<T>(args, options);
-  const auto report = al::solve_report(model);
+  Progress progress(options.progress_options());
+  const auto report = al::solve_report(model, progress);
   nlohmann::json json = al::solve_json(report);
   std::string text = al::solve_text(report);
   if (model.truthful) {
@@ -70,6 +74,7 @@ Result solve(const AllianceArgs& args, const GlobalOptions& options) {
       json["truthful_set"] = {{"t", truthful.size()}, {"note", "T = N: full revelation, above"}};
       text += "\ntruthful set T = N: the full-revelation analysis above\n";
     } else {
+      progress.check();
       const auto rendered =
           al::render_truthful_set(model, al::theorem1_policies(model.alliance, truthful),
                                   al::verify_truthful_set(model.alliance, truthful));
@@ -78,7 +83,6 @@ Result solve(const AllianceArgs& args, const GlobalOptions& options) {
     }
   }
   if (args.all_sets) {
-    Progress progress(options.progress_options());
     const auto rendered =
         al::render_truthful_sets(model, al::classify_truthful_sets(model.alliance, {}, &progress));
     json["truthful_sets"] = rendered.json;
@@ -90,7 +94,9 @@ Result solve(const AllianceArgs& args, const GlobalOptions& options) {
 
 template <class T>
 Result design(const AllianceArgs& args, const GlobalOptions& options) {
-  const auto report = al::design_report(read_file<T>(args, options));
+  const auto model = read_file<T>(args, options);
+  Progress progress(options.progress_options());
+  const auto report = al::design_report(model, progress);
   emit(options, al::design_json(report), al::design_text(report));
   return 0;
 }
@@ -107,7 +113,8 @@ Result invest(const AllianceArgs& args, const GlobalOptions& options) {
     throw InputError("--cost", R"(a unit cost c > 0: --cost C, or "cost" in the model file)",
                      "none");
   }
-  const auto report = al::invest_report(model, *cost);
+  Progress progress(options.progress_options());
+  const auto report = al::invest_report(model, *cost, progress);
   emit(options, al::invest_json(report), al::invest_text(report));
   return 0;
 }

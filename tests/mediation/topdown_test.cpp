@@ -67,15 +67,7 @@ TEST(MediationTopDown, VectorsBOneToThree) {
 // Vector B4: the authors' Matlab default, K = 4, normal(2,1) pdf on 1..4 with
 // the missing mass split to the ends; in double.
 TEST(MediationTopDown, VectorBFourMatlabDefault) {
-  std::vector<double> prior(4);
-  double sum = 0;
-  for (std::size_t t = 0; t < 4; ++t) {
-    const double x = static_cast<double>(t + 1) - 2.0;
-    prior[t] = std::exp(-x * x / 2) / std::sqrt(2 * M_PI);
-    sum += prior[t];
-  }
-  prior[0] += (1 - sum) / 2;
-  prior[3] += (1 - sum) / 2;
+  const std::vector<double> prior = matlab_default_prior();
   EXPECT_NEAR(prior[0], 0.273533, 1e-6);
   const auto inst = testing::lottery_instance(bw_linear_lottery<double>(4, 0.8, 1.0), prior);
   EXPECT_NEAR(inst.veto[0], 0.551939, 1e-6);

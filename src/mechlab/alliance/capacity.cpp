@@ -110,13 +110,17 @@ void sort_unique(std::vector<T>& points) {
 template <class T>
 class Search {
  public:
-  Search(const Alliance<T>& alliance, T cost, std::size_t player)
-      : alliance_(alliance), trial_(alliance), cost_(std::move(cost)), player_(player) {}
+  Search(const Alliance<T>& alliance, T cost, std::size_t player, Progress& progress)
+      : alliance_(alliance),
+        trial_(alliance),
+        cost_(std::move(cost)),
+        player_(player),
+        progress_(progress) {}
 
   Sample<T> sample(const T& r) {
     ++evaluations;
     trial_.bounds[player_].hi = r;
-    Sample<T> out{r, verify_truth_telling(trial_), {}};
+    Sample<T> out{r, verify_truth_telling(trial_, progress_), {}};
     const std::size_t n = alliance_.player_count();
     T gross(0);
     for (std::size_t k = 0; k <= n; ++k) {
@@ -138,6 +142,7 @@ class Search {
   Alliance<T> trial_;
   T cost_;
   std::size_t player_;
+  Progress& progress_;
 };
 
 // Stage 1: the capacities where some x*(k; r) changes its active pattern.
@@ -230,7 +235,7 @@ char region_letter(DeviationRegion region) {
 template <class T>
 CapacityBestResponse<T> capacity_best_response(const Alliance<T>& alliance, const T& cost,
                                                std::size_t player, const std::optional<T>& upper,
-                                               const T& resolution) {
+                                               const T& resolution, Progress& progress) {
   validate(alliance);
   const std::size_t n = alliance.player_count();
   if (player >= n) {
@@ -276,7 +281,7 @@ CapacityBestResponse<T> capacity_best_response(const Alliance<T>& alliance, cons
   }
   out.upper = std::max(out.upper, out.equilibrium_capacity);
 
-  Search<T> search(alliance, cost, p);
+  Search<T> search(alliance, cost, p, progress);
   out.kinks = stage_kinks(alliance, p, out.lower, out.upper);
   std::vector<T> points{out.lower, out.upper, out.equilibrium_capacity};
   for (const CapacityKink<T>& kink : out.kinks) points.push_back(kink.capacity);
@@ -484,14 +489,16 @@ std::optional<DeviationRegion> deviation_region(const Alliance<T>& alliance, con
 }
 
 template <class T>
-InvestmentCheck<T> investment_check(const Alliance<T>& alliance, const T& cost) {
+InvestmentCheck<T> investment_check(const Alliance<T>& alliance, const T& cost,
+                                    Progress& progress) {
   InvestmentCheck<T> out;
-  out.fully_revealing = verify_truth_telling(alliance).fully_revealing;
+  out.fully_revealing = verify_truth_telling(alliance, progress).fully_revealing;
   out.equilibrium = true;
   out.truthful_equilibrium = out.fully_revealing;
   const bool regions = commitment_equilibrium(alliance, cost).exists;
   for (std::size_t i = 0; i < alliance.player_count(); ++i) {
-    out.players.push_back(capacity_best_response(alliance, cost, i));
+    out.players.push_back(capacity_best_response<T>(alliance, cost, i, std::nullopt,
+                                                    T(1) / T(1000000000000), progress));
     const CapacityBestResponse<T>& best = out.players.back();
     if (sign_of(best.gain) > 0) out.equilibrium = false;
     if (!best.truthful_found || sign_of(T(best.truthful_bound - best.equilibrium_payoff)) > 0) {
@@ -505,13 +512,15 @@ InvestmentCheck<T> investment_check(const Alliance<T>& alliance, const T& cost) 
 template CapacityBestResponse<Rational> capacity_best_response(const Alliance<Rational>&,
                                                                const Rational&, std::size_t,
                                                                const std::optional<Rational>&,
-                                                               const Rational&);
+                                                               const Rational&, Progress&);
 template CapacityBestResponse<double> capacity_best_response(const Alliance<double>&, const double&,
                                                              std::size_t,
                                                              const std::optional<double>&,
-                                                             const double&);
-template InvestmentCheck<Rational> investment_check(const Alliance<Rational>&, const Rational&);
-template InvestmentCheck<double> investment_check(const Alliance<double>&, const double&);
+                                                             const double&, Progress&);
+template InvestmentCheck<Rational> investment_check(const Alliance<Rational>&, const Rational&,
+                                                    Progress&);
+template InvestmentCheck<double> investment_check(const Alliance<double>&, const double&,
+                                                  Progress&);
 template std::optional<DeviationRegion> deviation_region(const Alliance<Rational>&, const Rational&,
                                                          std::size_t, const Rational&);
 template std::optional<DeviationRegion> deviation_region(const Alliance<double>&, const double&,

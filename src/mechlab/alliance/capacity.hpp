@@ -102,7 +102,8 @@ template <class T>
 CapacityBestResponse<T> capacity_best_response(const Alliance<T>& alliance, const T& cost,
                                                std::size_t player,
                                                const std::optional<T>& upper = std::nullopt,
-                                               const T& resolution = T(1) / T(1000000000000));
+                                               const T& resolution = T(1) / T(1000000000000),
+                                               Progress& progress = Progress::none());
 
 // Spec §3.8 step 7 for a whole profile: the alliance's boxes are [lo_i, R̄_i].
 template <class T>
@@ -117,7 +118,8 @@ struct InvestmentCheck {
 };
 
 template <class T>
-InvestmentCheck<T> investment_check(const Alliance<T>& alliance, const T& cost);
+InvestmentCheck<T> investment_check(const Alliance<T>& alliance, const T& cost,
+                                    Progress& progress = Progress::none());
 
 // The A.4 interval (spec §3.8 step 6) of capacity r for player i of the
 // n-player alliance with the biases of `alliance`; nullopt when c > MB_0.
@@ -127,14 +129,15 @@ std::optional<DeviationRegion> deviation_region(const Alliance<T>& alliance, con
 
 extern template CapacityBestResponse<Rational> capacity_best_response(
     const Alliance<Rational>&, const Rational&, std::size_t, const std::optional<Rational>&,
-    const Rational&);
+    const Rational&, Progress&);
 extern template CapacityBestResponse<double> capacity_best_response(const Alliance<double>&,
                                                                     const double&, std::size_t,
                                                                     const std::optional<double>&,
-                                                                    const double&);
+                                                                    const double&, Progress&);
 extern template InvestmentCheck<Rational> investment_check(const Alliance<Rational>&,
-                                                           const Rational&);
-extern template InvestmentCheck<double> investment_check(const Alliance<double>&, const double&);
+                                                           const Rational&, Progress&);
+extern template InvestmentCheck<double> investment_check(const Alliance<double>&, const double&,
+                                                         Progress&);
 extern template std::optional<DeviationRegion> deviation_region(const Alliance<Rational>&,
                                                                 const Rational&, std::size_t,
                                                                 const Rational&);

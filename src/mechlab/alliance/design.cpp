@@ -131,9 +131,10 @@ Interval<T> feasible_mean_biases(std::size_t n, const T& eta, const T& lowest, c
 }
 
 template <class T>
-std::vector<std::size_t> feasible_sizes(const T& eta, const T& lowest, const T& highest) {
+std::vector<std::size_t> feasible_sizes(const T& eta, const T& lowest, const T& highest,
+                                        std::size_t scan_limit) {
   // L2 implies eq. (5), so n̄(L1) bounds the scan.
-  const std::size_t bound = max_alliance_size(eta, T(highest - lowest));
+  const std::size_t bound = std::min(max_alliance_size(eta, T(highest - lowest)), scan_limit);
   std::vector<std::size_t> out;
   for (std::size_t n = 2; n <= bound; ++n) {
     if (!feasible_mean_biases(n, eta, lowest, highest).empty()) out.push_back(n);
@@ -172,8 +173,8 @@ void add_beta_constraint(std::optional<T>& bound, const T& coefficient, const T&
 }
 
 template <class T>
-bool a5_holds(const Alliance<T>& alliance) {
-  return verify_truth_telling(alliance).fully_revealing;
+bool a5_holds(const Alliance<T>& alliance, Progress& progress) {
+  return verify_truth_telling(alliance, progress).fully_revealing;
 }
 
 // Exact bisection between `good` (verdict true) and `bad` (verdict false).
@@ -244,7 +245,7 @@ MaxInterdependence<T> theorem2_max_interdependence(const std::vector<T>& biases)
 template <class T>
 EntrySet<T> l3_admissible_entry(const Alliance<T>& alliance,
                                 const std::optional<Interval<T>>& range, std::size_t steps,
-                                const T& resolution) {
+                                const T& resolution, Progress& progress) {
   check_resolution(resolution, steps);
   const std::size_t n = alliance.player_count();
   EntrySet<T> out;
@@ -271,7 +272,7 @@ EntrySet<T> l3_admissible_entry(const Alliance<T>& alliance,
   enlarged.bounds.push_back({T(0), T(1)});
   auto verdict = [&](const T& entrant) {
     enlarged.biases.back() = entrant;
-    return a5_holds(enlarged);
+    return a5_holds(enlarged, progress);
   };
   std::vector<T> grid;
   for (std::size_t g = 0; g <= steps; ++g) {
@@ -308,7 +309,7 @@ EntrySet<T> l3_admissible_entry(const Alliance<T>& alliance,
 
 template <class T>
 InterdependenceScan<T> l3_max_interdependence(const std::vector<T>& biases, std::size_t steps,
-                                              const T& resolution) {
+                                              const T& resolution, Progress& progress) {
   check_resolution(resolution, steps);
   InterdependenceScan<T> out;
   out.steps = steps;
@@ -317,7 +318,7 @@ InterdependenceScan<T> l3_max_interdependence(const std::vector<T>& biases, std:
   validate(alliance);
   auto verdict = [&](const T& eta) {
     alliance.eta = eta;
-    return a5_holds(alliance);
+    return a5_holds(alliance, progress);
   };
   std::size_t last = 0;  // the largest j with A5 holding at j/steps (0: none)
   std::vector<bool> holds(steps, false);
@@ -388,14 +389,15 @@ template MaxInterdependence<Rational> theorem2_max_interdependence(const std::ve
 template MaxInterdependence<double> theorem2_max_interdependence(const std::vector<double>&);
 template EntrySet<Rational> l3_admissible_entry(const Alliance<Rational>&,
                                                 const std::optional<Interval<Rational>>&,
-                                                std::size_t, const Rational&);
+                                                std::size_t, const Rational&, Progress&);
 template EntrySet<double> l3_admissible_entry(const Alliance<double>&,
                                               const std::optional<Interval<double>>&, std::size_t,
-                                              const double&);
+                                              const double&, Progress&);
 template InterdependenceScan<Rational> l3_max_interdependence(const std::vector<Rational>&,
-                                                              std::size_t, const Rational&);
+                                                              std::size_t, const Rational&,
+                                                              Progress&);
 template InterdependenceScan<double> l3_max_interdependence(const std::vector<double>&, std::size_t,
-                                                            const double&);
+                                                            const double&, Progress&);
 template AppendixB<Rational> appendix_b_actions(const Rational&, const Rational&, int, int);
 template AppendixB<double> appendix_b_actions(const double&, const double&, int, int);
 template Rational appendix_b_threshold(const Rational&);
@@ -412,7 +414,9 @@ template Interval<Rational> feasible_mean_biases(std::size_t, const Rational&, c
                                                  const Rational&);
 template Interval<double> feasible_mean_biases(std::size_t, const double&, const double&,
                                                const double&);
-template std::vector<std::size_t> feasible_sizes(const Rational&, const Rational&, const Rational&);
-template std::vector<std::size_t> feasible_sizes(const double&, const double&, const double&);
+template std::vector<std::size_t> feasible_sizes(const Rational&, const Rational&, const Rational&,
+                                                 std::size_t);
+template std::vector<std::size_t> feasible_sizes(const double&, const double&, const double&,
+                                                 std::size_t);
 
 }  // namespace mechlab::alliance

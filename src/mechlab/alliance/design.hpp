@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "mechlab/alliance/model.hpp"
+#include "mechlab/core/progress.hpp"
 #include "mechlab/core/rational.hpp"
 
 namespace mechlab::alliance {
@@ -70,8 +71,12 @@ Interval<T> feasible_mean_biases(std::size_t n, const T& eta, const T& lowest, c
 
 // L2 maximal size: every n in [2, n̄(L1)] for which feasible_mean_biases is
 // non-empty (the set need not be an interval).
+// The scan stops at `scan_limit` (n̄ reaches 10^12 for tiny spreads): sizes
+// above it are not examined.
+inline constexpr std::size_t kMaxScannedSizes = 100'000;
 template <class T>
-std::vector<std::size_t> feasible_sizes(const T& eta, const T& lowest, const T& highest);
+std::vector<std::size_t> feasible_sizes(const T& eta, const T& lowest, const T& highest,
+                                        std::size_t scan_limit = kMaxScannedSizes);
 
 // L2 maximal interdependence. Feasible ⇔ β = nη/(1−η) <= K; the largest η is
 // K/(n+K) (exact), none when K <= 0, and every η ∈ (0,1) when no constraint
@@ -119,7 +124,8 @@ template <class T>
 EntrySet<T> l3_admissible_entry(const Alliance<T>& alliance,
                                 const std::optional<Interval<T>>& range = std::nullopt,
                                 std::size_t steps = 200,
-                                const T& resolution = T(1) / T(1000000000000));
+                                const T& resolution = T(1) / T(1000000000000),
+                                Progress& progress = Progress::none());
 
 // L3 maximal interdependence for a full bias vector (policy sets [0,1]): A5
 // on the grid η = j/steps, j = 1..steps−1, then exact bisection between the
@@ -140,7 +146,8 @@ struct InterdependenceScan {
 
 template <class T>
 InterdependenceScan<T> l3_max_interdependence(const std::vector<T>& biases, std::size_t steps = 100,
-                                              const T& resolution = T(1) / T(1000000000000));
+                                              const T& resolution = T(1) / T(1000000000000),
+                                              Progress& progress = Progress::none());
 
 // A8: Appendix B, n = 2, b = (0, b), b >= 0, [0,1] policy sets, public
 // signals s1, s2 ∈ {0, 1}: E = (s1+s2+1)/4, unconstrained x_1 = E − ηb/(1−η),
@@ -172,14 +179,16 @@ extern template MaxInterdependence<Rational> theorem2_max_interdependence(
 extern template MaxInterdependence<double> theorem2_max_interdependence(const std::vector<double>&);
 extern template EntrySet<Rational> l3_admissible_entry(const Alliance<Rational>&,
                                                        const std::optional<Interval<Rational>>&,
-                                                       std::size_t, const Rational&);
+                                                       std::size_t, const Rational&, Progress&);
 extern template EntrySet<double> l3_admissible_entry(const Alliance<double>&,
                                                      const std::optional<Interval<double>>&,
-                                                     std::size_t, const double&);
+                                                     std::size_t, const double&, Progress&);
 extern template InterdependenceScan<Rational> l3_max_interdependence(const std::vector<Rational>&,
-                                                                     std::size_t, const Rational&);
+                                                                     std::size_t, const Rational&,
+                                                                     Progress&);
 extern template InterdependenceScan<double> l3_max_interdependence(const std::vector<double>&,
-                                                                   std::size_t, const double&);
+                                                                   std::size_t, const double&,
+                                                                   Progress&);
 extern template AppendixB<Rational> appendix_b_actions(const Rational&, const Rational&, int, int);
 extern template AppendixB<double> appendix_b_actions(const double&, const double&, int, int);
 extern template Rational appendix_b_threshold(const Rational&);
@@ -197,8 +206,8 @@ extern template Interval<Rational> feasible_mean_biases(std::size_t, const Ratio
 extern template Interval<double> feasible_mean_biases(std::size_t, const double&, const double&,
                                                       const double&);
 extern template std::vector<std::size_t> feasible_sizes(const Rational&, const Rational&,
-                                                        const Rational&);
-extern template std::vector<std::size_t> feasible_sizes(const double&, const double&,
-                                                        const double&);
+                                                        const Rational&, std::size_t);
+extern template std::vector<std::size_t> feasible_sizes(const double&, const double&, const double&,
+                                                        std::size_t);
 
 }  // namespace mechlab::alliance

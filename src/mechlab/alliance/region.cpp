@@ -136,31 +136,31 @@ RegionGrid<T> full_revelation_region(const RegionOptions<T>& options, Progress& 
   std::atomic<bool> stop{false};
 #pragma omp parallel for schedule(dynamic)
   for (std::ptrdiff_t r = 0; r < static_cast<std::ptrdiff_t>(rows); ++r) {
-    if (stop.load()) continue;
     const auto row = static_cast<std::size_t>(r);
     try {
       Alliance<T> alliance = paper_alliance(grid.etas[row], std::vector<T>(n, T(0)));
-      for (std::size_t c = 0; c < columns; ++c) {
+      for (std::size_t c = 0; c < columns && !stop.load(); ++c) {
         alliance.biases = region_biases(n, options.axis, grid.values[c], options.spread);
         const Theorem2Test<T> paper = theorem2_test(alliance);
         TruthTelling<T> exact = verify_truth_telling(alliance);
         grid.points[row * columns + c] =
             RegionPoint<T>{grid.etas[row],  grid.values[c],        paper.holds,
                            paper.eq5_holds, exact.fully_revealing, std::move(exact.worst_gain)};
+        // One unit per point, so the time limit binds within a point's cost.
+#pragma omp critical(mechlab_alliance_region)
+        {
+          try {
+            if (!stop.load()) progress.advance();
+          } catch (...) {
+            if (!failure) failure = std::current_exception();
+            stop.store(true);
+          }
+        }
       }
     } catch (...) {
 #pragma omp critical(mechlab_alliance_region)
       if (!failure) failure = std::current_exception();
       stop.store(true);
-    }
-#pragma omp critical(mechlab_alliance_region)
-    {
-      try {
-        if (!stop.load()) progress.advance(columns);
-      } catch (...) {
-        if (!failure) failure = std::current_exception();
-        stop.store(true);
-      }
     }
   }
   if (failure) std::rethrow_exception(failure);

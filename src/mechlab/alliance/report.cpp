@@ -498,8 +498,8 @@ std::string investment_text(const AllianceModel<T>& m, const InvestmentCheck<T>&
 // ---- solve -----------------------------------------------------------------
 
 template <class T>
-SolveReport<T> solve_report(const AllianceModel<T>& model) {
-  return {model, derive(model.alliance), check_full_revelation(model.alliance)};
+SolveReport<T> solve_report(const AllianceModel<T>& model, Progress& progress) {
+  return {model, derive(model.alliance), check_full_revelation(model.alliance, progress)};
 }
 
 template <class T>
@@ -724,21 +724,22 @@ Rendered render_truthful_sets(const AllianceModel<T>& model, const TruthfulSetCl
 // ---- design ----------------------------------------------------------------
 
 template <class T>
-DesignReport<T> design_report(const AllianceModel<T>& model) {
+DesignReport<T> design_report(const AllianceModel<T>& model, Progress& progress) {
   const Derived<T> d = derive(model.alliance);
-  DesignReport<T> r{model,
-                    d.bias_spread,
-                    d.mean_bias,
-                    std::nullopt,
-                    {},
-                    std::nullopt,
-                    std::nullopt,
-                    std::nullopt,
-                    l3_max_interdependence(model.alliance.biases),
-                    l3_admissible_entry(model.alliance),
-                    false,
-                    admissible_entry(model.alliance),
-                    check_full_revelation(model.alliance)};
+  DesignReport<T> r{
+      model,
+      d.bias_spread,
+      d.mean_bias,
+      std::nullopt,
+      {},
+      std::nullopt,
+      std::nullopt,
+      std::nullopt,
+      l3_max_interdependence<T>(model.alliance.biases, 100, T(1) / T(1000000000000), progress),
+      l3_admissible_entry<T>(model.alliance, std::nullopt, 200, T(1) / T(1000000000000), progress),
+      false,
+      admissible_entry(model.alliance),
+      check_full_revelation(model.alliance, progress)};
   if (sign_of(d.bias_spread) > 0) {
     const T& eta = model.alliance.eta;
     r.max_size = max_alliance_size(eta, d.bias_spread);
@@ -763,6 +764,8 @@ nlohmann::json design_json(const DesignReport<T>& r) {
           {"mean_bias", io::number_json(r.mean_bias)},
           {"max_size", r.max_size ? json(*r.max_size) : json(nullptr)},
           {"feasible_sizes", r.feasible_sizes},
+          // false: n̄ exceeds the scan limit and larger sizes were not examined.
+          {"feasible_sizes_complete", !r.max_size || *r.max_size <= kMaxScannedSizes},
           {"max_interdependence",
            r.max_interdependence ? io::number_json(*r.max_interdependence) : json(nullptr)},
           {"l2_max_interdependence",
@@ -798,8 +801,11 @@ std::string design_text(const DesignReport<T>& r) {
         "L1 Prop. 1: n̄ = {}: the largest alliance with this spread at this η{}\n", *r.max_size,
         *r.max_size < n ? fmt::format(" (below the {} members here)", n) : std::string());
     out +=
-        fmt::format("L2 (Theorem 2 with these extremes, middle biases free): feasible sizes {}\n",
-                    runs(r.feasible_sizes));
+        fmt::format("L2 (Theorem 2 with these extremes, middle biases free): feasible sizes {}{}\n",
+                    runs(r.feasible_sizes),
+                    *r.max_size > kMaxScannedSizes
+                        ? fmt::format(" (sizes above {} not scanned)", kMaxScannedSizes)
+                        : std::string());
   } else {
     out += "all biases are equal (b_d = 0): Prop. 1, L2 and Lemma 2 put no bound on the size\n";
   }
@@ -849,7 +855,7 @@ std::string design_text(const DesignReport<T>& r) {
 // ---- invest ----------------------------------------------------------------
 
 template <class T>
-InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost) {
+InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost, Progress& progress) {
   const Alliance<T>& a = model.alliance;
   InvestReport<T> r{model,
                     cost,
@@ -864,8 +870,8 @@ InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost) {
     committed.bounds[i] = {T(0), r.commitment.capacity[i]};
   }
   r.exact_welfare = exact_welfare(committed, cost);
-  r.committed = verify_truth_telling(committed);
-  r.check = investment_check(committed, cost);
+  r.committed = verify_truth_telling(committed, progress);
+  r.check = investment_check(committed, cost, progress);
   return r;
 }
 
@@ -975,7 +981,7 @@ std::string invest_text(const InvestReport<T>& r) {
 }
 
 #define MECHLAB_ALLIANCE_REPORT(T)                                                              \
-  template SolveReport<T> solve_report(const AllianceModel<T>&);                                \
+  template SolveReport<T> solve_report(const AllianceModel<T>&, Progress&);                     \
   template nlohmann::json solve_json(const SolveReport<T>&);                                    \
   template std::string solve_text(const SolveReport<T>&);                                       \
   template Theorem1Policies<T> theorem1_policies(const Alliance<T>&, const std::vector<bool>&); \
@@ -983,10 +989,10 @@ std::string invest_text(const InvestReport<T>& r) {
                                         const TruthfulSetCheck<T>&);                            \
   template Rendered render_truthful_sets(const AllianceModel<T>&,                               \
                                          const TruthfulSetClassification&);                     \
-  template DesignReport<T> design_report(const AllianceModel<T>&);                              \
+  template DesignReport<T> design_report(const AllianceModel<T>&, Progress&);                   \
   template nlohmann::json design_json(const DesignReport<T>&);                                  \
   template std::string design_text(const DesignReport<T>&);                                     \
-  template InvestReport<T> invest_report(const AllianceModel<T>&, const T&);                    \
+  template InvestReport<T> invest_report(const AllianceModel<T>&, const T&, Progress&);         \
   template nlohmann::json invest_json(const InvestReport<T>&);                                  \
   template std::string invest_text(const InvestReport<T>&);
 MECHLAB_ALLIANCE_REPORT(Rational)

@@ -47,7 +47,7 @@ struct SolveReport {
 };
 
 template <class T>
-SolveReport<T> solve_report(const AllianceModel<T>& model);
+SolveReport<T> solve_report(const AllianceModel<T>& model, Progress& progress = Progress::none());
 
 template <class T>
 nlohmann::json solve_json(const SolveReport<T>& report);
@@ -110,7 +110,7 @@ struct DesignReport {
 };
 
 template <class T>
-DesignReport<T> design_report(const AllianceModel<T>& model);
+DesignReport<T> design_report(const AllianceModel<T>& model, Progress& progress = Progress::none());
 
 template <class T>
 nlohmann::json design_json(const DesignReport<T>& report);
@@ -137,28 +137,29 @@ struct InvestReport {
 };
 
 template <class T>
-InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost);
+InvestReport<T> invest_report(const AllianceModel<T>& model, const T& cost,
+                              Progress& progress = Progress::none());
 
 template <class T>
 nlohmann::json invest_json(const InvestReport<T>& report);
 template <class T>
 std::string invest_text(const InvestReport<T>& report);
 
-#define MECHLAB_ALLIANCE_REPORT_EXTERN(T)                                               \
-  extern template SolveReport<T> solve_report(const AllianceModel<T>&);                 \
-  extern template nlohmann::json solve_json(const SolveReport<T>&);                     \
-  extern template std::string solve_text(const SolveReport<T>&);                        \
-  extern template Theorem1Policies<T> theorem1_policies(const Alliance<T>&,             \
-                                                        const std::vector<bool>&);      \
-  extern template Rendered render_truthful_set(                                         \
-      const AllianceModel<T>&, const Theorem1Policies<T>&, const TruthfulSetCheck<T>&); \
-  extern template Rendered render_truthful_sets(const AllianceModel<T>&,                \
-                                                const TruthfulSetClassification&);      \
-  extern template DesignReport<T> design_report(const AllianceModel<T>&);               \
-  extern template nlohmann::json design_json(const DesignReport<T>&);                   \
-  extern template std::string design_text(const DesignReport<T>&);                      \
-  extern template InvestReport<T> invest_report(const AllianceModel<T>&, const T&);     \
-  extern template nlohmann::json invest_json(const InvestReport<T>&);                   \
+#define MECHLAB_ALLIANCE_REPORT_EXTERN(T)                                                      \
+  extern template SolveReport<T> solve_report(const AllianceModel<T>&, Progress&);             \
+  extern template nlohmann::json solve_json(const SolveReport<T>&);                            \
+  extern template std::string solve_text(const SolveReport<T>&);                               \
+  extern template Theorem1Policies<T> theorem1_policies(const Alliance<T>&,                    \
+                                                        const std::vector<bool>&);             \
+  extern template Rendered render_truthful_set(                                                \
+      const AllianceModel<T>&, const Theorem1Policies<T>&, const TruthfulSetCheck<T>&);        \
+  extern template Rendered render_truthful_sets(const AllianceModel<T>&,                       \
+                                                const TruthfulSetClassification&);             \
+  extern template DesignReport<T> design_report(const AllianceModel<T>&, Progress&);           \
+  extern template nlohmann::json design_json(const DesignReport<T>&);                          \
+  extern template std::string design_text(const DesignReport<T>&);                             \
+  extern template InvestReport<T> invest_report(const AllianceModel<T>&, const T&, Progress&); \
+  extern template nlohmann::json invest_json(const InvestReport<T>&);                          \
   extern template std::string invest_text(const InvestReport<T>&);
 MECHLAB_ALLIANCE_REPORT_EXTERN(Rational)
 MECHLAB_ALLIANCE_REPORT_EXTERN(double)

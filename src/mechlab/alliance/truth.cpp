@@ -5,14 +5,17 @@
 namespace mechlab::alliance {
 
 template <class T>
-TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance) {
+TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance, Progress& progress) {
   validate(alliance);
   const std::size_t n = alliance.player_count();
   const T& eta = alliance.eta;
   const T normaliser = T(1) + T(n - 1) * eta;
   TruthTelling<T> out;
   out.continuation.reserve(n + 1);
-  for (std::size_t k = 0; k <= n; ++k) out.continuation.push_back(constrained_policy(alliance, k));
+  for (std::size_t k = 0; k <= n; ++k) {
+    progress.check();
+    out.continuation.push_back(constrained_policy(alliance, k));
+  }
   std::vector<T> means;
   for (std::size_t k = 0; k <= n; ++k) means.push_back(posterior_mean<T>(k, n));
   // i's best response at its true count when the others play x*_{−i}(k_dev).
@@ -28,6 +31,7 @@ TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance) {
   out.breakdown.resize(n);
   bool first = true;
   for (std::size_t i = 0; i < n; ++i) {
+    progress.check();
     const T& b = alliance.biases[i];
     for (const int s : {0, 1}) {
       const auto su = static_cast<std::size_t>(s);
@@ -67,15 +71,16 @@ TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance) {
 }
 
 template <class T>
-FullRevelation<T> check_full_revelation(const Alliance<T>& alliance) {
-  FullRevelation<T> result{theorem2_test(alliance), verify_truth_telling(alliance), false};
+FullRevelation<T> check_full_revelation(const Alliance<T>& alliance, Progress& progress) {
+  FullRevelation<T> result{theorem2_test(alliance), verify_truth_telling(alliance, progress),
+                           false};
   result.disagree = result.paper.paper_bounds && result.paper.holds != result.exact.fully_revealing;
   return result;
 }
 
-template TruthTelling<Rational> verify_truth_telling(const Alliance<Rational>&);
-template TruthTelling<double> verify_truth_telling(const Alliance<double>&);
-template FullRevelation<Rational> check_full_revelation(const Alliance<Rational>&);
-template FullRevelation<double> check_full_revelation(const Alliance<double>&);
+template TruthTelling<Rational> verify_truth_telling(const Alliance<Rational>&, Progress&);
+template TruthTelling<double> verify_truth_telling(const Alliance<double>&, Progress&);
+template FullRevelation<Rational> check_full_revelation(const Alliance<Rational>&, Progress&);
+template FullRevelation<double> check_full_revelation(const Alliance<double>&, Progress&);
 
 }  // namespace mechlab::alliance

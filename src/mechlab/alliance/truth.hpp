@@ -21,6 +21,7 @@
 #include "mechlab/alliance/continuation.hpp"
 #include "mechlab/alliance/model.hpp"
 #include "mechlab/alliance/theorem2.hpp"
+#include "mechlab/core/progress.hpp"
 #include "mechlab/core/rational.hpp"
 
 namespace mechlab::alliance {
@@ -45,9 +46,11 @@ struct TruthTelling {
   std::vector<T> witness_truthful;
 };
 
-// Validates (InputError as validate()).
+// Validates (InputError as validate()). `progress` is checked once per player
+// (the time limit; O(n) exact work each).
 template <class T>
-TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance);
+TruthTelling<T> verify_truth_telling(const Alliance<T>& alliance,
+                                     Progress& progress = Progress::none());
 
 // The exact verdict with the paper's beside it. `disagree` is set when the
 // policy sets are the paper's [0,1] and Theorem 2's verdict differs from A5's
@@ -60,11 +63,13 @@ struct FullRevelation {
 };
 
 template <class T>
-FullRevelation<T> check_full_revelation(const Alliance<T>& alliance);
+FullRevelation<T> check_full_revelation(const Alliance<T>& alliance,
+                                        Progress& progress = Progress::none());
 
-extern template TruthTelling<Rational> verify_truth_telling(const Alliance<Rational>&);
-extern template TruthTelling<double> verify_truth_telling(const Alliance<double>&);
-extern template FullRevelation<Rational> check_full_revelation(const Alliance<Rational>&);
-extern template FullRevelation<double> check_full_revelation(const Alliance<double>&);
+extern template TruthTelling<Rational> verify_truth_telling(const Alliance<Rational>&, Progress&);
+extern template TruthTelling<double> verify_truth_telling(const Alliance<double>&, Progress&);
+extern template FullRevelation<Rational> check_full_revelation(const Alliance<Rational>&,
+                                                               Progress&);
+extern template FullRevelation<double> check_full_revelation(const Alliance<double>&, Progress&);
 
 }  // namespace mechlab::alliance

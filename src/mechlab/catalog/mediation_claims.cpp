@@ -28,6 +28,7 @@
 #include "mechlab/mediation/beliefs.hpp"
 #include "mechlab/mediation/colgen.hpp"
 #include "mechlab/mediation/design.hpp"
+#include "mechlab/mediation/instances.hpp"
 #include "mechlab/mediation/lagrangian.hpp"
 #include "mechlab/mediation/model.hpp"
 #include "mechlab/mediation/topdown.hpp"
@@ -55,63 +56,16 @@ std::string matrix_text(const Matrix<Rational>& m) {
 
 // ---- the spec's test vectors (§4) ------------------------------------------
 
-template <class T>
-md::Instance<T> lottery_instance(md::LotteryGame<T> game, std::vector<T> prior) {
-  md::Instance<T> inst;
-  inst.veto = *game.veto_values(prior, prior);  // V(θ) = Σ p u(θ, ·)
-  inst.prior = std::move(prior);
-  inst.game = std::make_shared<md::LotteryGame<T>>(std::move(game));
-  return inst;
-}
+using md::lottery_instance;
+using md::lq_instance;
+using md::vector_a;
+using md::vector_b;
+using md::vector_b4;
+using md::vector_d;
+using md::vector_g;
 
-// A: HMS simple lottery, K = 2, c = 1/10, ξ = 1/4, p = (1/4, 3/4).
-md::Instance<Rational> vector_a() {
-  return lottery_instance(md::hms_lottery<Rational>(2, q("1/10"), q("1/4")), qs({"1/4", "3/4"}));
-}
-
-// B1–B3: BW linear lottery, q = 4/5, s = 1, K = 3.
-md::Instance<Rational> vector_b(std::vector<Rational> prior) {
-  return lottery_instance(md::bw_linear_lottery<Rational>(3, q("4/5"), Rational(1)),
-                          std::move(prior));
-}
 std::vector<md::Instance<Rational>> vectors_b() {
-  return {vector_b(qs({"1/5", "3/10", "1/2"})), vector_b(qs({"1/5", "1/5", "3/5"})),
-          vector_b(qs({"1/10", "3/10", "3/5"}))};
-}
-
-// B4: the authors' Matlab default (K = 4, normal(2,1) pdf on 1..4, the
-// missing mass split to the ends), in double.
-md::Instance<double> vector_b4() {
-  std::vector<double> prior(4);
-  double sum = 0;
-  for (std::size_t t = 0; t < 4; ++t) {
-    const double x = static_cast<double>(t + 1) - 2.0;
-    prior[t] = std::exp(-x * x / 2) / std::sqrt(2 * M_PI);
-    sum += prior[t];
-  }
-  prior[0] += (1 - sum) / 2;
-  prior[3] += (1 - sum) / 2;
-  return lottery_instance(md::bw_linear_lottery<double>(4, 0.8, 1.0), prior);
-}
-
-// LQ conflict game with the veto belief ρ^V (vectors D and G).
-md::Instance<Rational> lq_instance(std::vector<Rational> prior, std::vector<Rational> kappa,
-                                   std::vector<Rational> rho) {
-  md::Instance<Rational> inst;
-  inst.prior = std::move(prior);
-  auto game = std::make_shared<md::LQConflictGame<Rational>>(std::move(kappa));
-  inst.veto_belief = std::move(rho);
-  inst.veto = md::veto_from_game<Rational>(*game, inst.prior, *inst.veto_belief);
-  inst.game = game;
-  return inst;
-}
-// D: κ = (1/4, 1/40), p = (1/5, 4/5), ρ^V = δ_2.
-md::Instance<Rational> vector_d() {
-  return lq_instance(qs({"1/5", "4/5"}), qs({"1/4", "1/40"}), qs({"0", "1"}));
-}
-// G: κ = (1/4, 1/8, 0), p = (1/10, 3/10, 3/5), ρ^V = δ_3.
-md::Instance<Rational> vector_g() {
-  return lq_instance(qs({"1/10", "3/10", "3/5"}), qs({"1/4", "1/8", "0"}), qs({"0", "0", "1"}));
+  return {md::vector_b1(), md::vector_b2(), md::vector_b3()};
 }
 
 // E: K = 3, p = (1/5, 3/10, 1/2).
