@@ -34,7 +34,8 @@ std::vector<T> read_vector(const io::Node& node, std::size_t k, const std::strin
                            const io::ReadOptions& options) {
   const std::string expected = fmt::format("an array of {} {} (one per type)", k, what);
   const auto items = node.items(expected);
-  if (items.size() != k) node.fail(expected, fmt::format("{} numbers", items.size()));
+  if (items.size() != k)
+    node.fail(expected, fmt::format("{} number{}", items.size(), items.size() == 1 ? "" : "s"));
   std::vector<T> out;
   out.reserve(k);
   for (const io::Node& x : items) out.push_back(read_number<T>(x, options));
@@ -47,7 +48,8 @@ Matrix<T> read_matrix(const io::Node& node, std::size_t k, const std::string& wh
   const std::string expected =
       fmt::format("a {}×{} array of {} (rows and columns: types)", k, k, what);
   const auto rows = node.items(expected);
-  if (rows.size() != k) node.fail(expected, fmt::format("{} rows", rows.size()));
+  if (rows.size() != k)
+    node.fail(expected, fmt::format("{} row{}", rows.size(), rows.size() == 1 ? "" : "s"));
   Matrix<T> out;
   for (const io::Node& row : rows) out.push_back(read_vector<T>(row, k, what, options));
   return out;

@@ -365,8 +365,7 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
   if (r.column_generation) {
     const auto& cg = *r.column_generation;
     json rounds = json::array();
-    io::Table table(
-        {"round", "Pr(escalation)", "L̂*", "max L̂", "min rc/R", "candidates", "added", "seconds"});
+    io::Table table({"round", "Pr(escalation)", "L̂*", "max L̂", "min rc/R", "candidates", "added"});
     for (const auto& pr : cg.rounds) {
       rounds.push_back({{"round", pr.round},
                         {"value", io::number_json(pr.value)},
@@ -379,7 +378,7 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
       table.add({fmt::format("{}", pr.round), io::short_number_text(pr.value),
                  io::short_number_text(pr.target), io::short_number_text(pr.best_lagrangian),
                  io::short_number_text(pr.best_price), fmt::format("{}", pr.candidates),
-                 fmt::format("{}", pr.added), "-"});
+                 fmt::format("{}", pr.added)});
     }
     j["column_generation"] = {{"rounds", rounds},
                               {"lp_solves", cg.lp_solves},
