@@ -85,7 +85,7 @@ std::vector<std::string> read_labels(const io::Node& node) {
 // The exact LP of the largest verb: 3K² rows with about 4K coefficients each,
 // plus the K² shapes of column generation; 64 bytes a Rational.
 void require_fit(const io::Node& where, std::size_t k, bool exact, const io::ReadOptions& options) {
-  const double kk = static_cast<double>(k);
+  const auto kk = static_cast<double>(k);
   const double numbers = 12 * kk * kk * kk + 64 * kk * kk;
   const double bytes = numbers * (exact ? 64.0 : 8.0);
   if (!(bytes <= static_cast<double>(options.memory_limit_bytes))) {
