@@ -306,7 +306,9 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
   j["certified"] = sol.certified;
   if (sol.status != lp::SolveStatus::optimal) {
     j["status"] = "infeasible";
-    text += fmt::format("no mechanism satisfies IC, PC and feasibility ({})\n", sol.note);
+    text += fmt::format("no mechanism satisfies IC, PC and feasibility{}{}\n",
+                        sol.certified ? " (certified infeasible)" : "",
+                        sol.note.empty() ? "" : ": " + sol.note);
     return out;
   }
   j["status"] = "optimal";

@@ -50,8 +50,10 @@ struct SolveReport {
 
 // Lottery games: the exact LP fast path (plus top-down when monotone);
 // belief-dependent games: column generation, or with no signals (file or
-// options) the best single shape. Throws InputError("/game", ...) when a
-// belief-dependent game has K > 6.
+// options) the best single shape. Throws InputError("/types", ...) when a
+// belief-dependent game has K > 6 (the reduced-form master), and
+// InputError("/game", ...) when no single shape of the candidate set is
+// feasible.
 template <class T>
 SolveReport<T> solve_report(const MediationModel<T>& model, const SolveOptions& options = {});
 template <class T>
