@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -64,6 +65,17 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
   return out;
+}
+
+// s_2(a, b) = s_1(b, a) everywhere: a symmetric mechanism.
+template <class T>
+bool mirrored(const std::array<Matrix<T>, 2>& s) {
+  for (std::size_t a = 0; a < s[0].size(); ++a) {
+    for (std::size_t b = 0; b < s[0].size(); ++b) {
+      if (s[1][a][b] != s[0][b][a]) return false;
+    }
+  }
+  return true;
 }
 
 template <class T>
@@ -323,10 +335,19 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
       fmt::format("settlement values z_1 = {}, z_2 = {}\n", list_text(m.z[0]), list_text(m.z[1]));
   if (!m.settlement[0].empty()) {
     j["settlement_shares"] = {matrix_json(m.settlement[0]), matrix_json(m.settlement[1])};
-    text += "settlement share of player 1, s_1(θ1, θ2):\n" +
-            matrix_text("θ1\\θ2", model.labels, m.settlement[0]);
+    if (mirrored(m.settlement)) {
+      text +=
+          "settlement share of player 1, s_1(θ1, θ2) (player 2's is its mirror, s_2(θ1, θ2) = "
+          "s_1(θ2, θ1)):\n" +
+          matrix_text("θ1\\θ2", model.labels, m.settlement[0]);
+    } else {
+      for (std::size_t i = 0; i < 2; ++i) {
+        text += fmt::format("settlement share of player {}, s_{}(θ1, θ2):\n", i + 1, i + 1) +
+                matrix_text("θ1\\θ2", model.labels, m.settlement[i]);
+      }
+    }
   }
-  if (!r.design.columns.empty() && !model.instance.game->lottery()) {
+  if (!r.design.columns.empty() && !model.instance.game->lottery() && !r.single_shape) {
     json signals = json::array();
     io::Table table({"signal (shape)", "weight α", "R(g)"});
     for (std::size_t c = 0; c < r.design.columns.size(); ++c) {
@@ -350,7 +371,8 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
     text += lagrangian_text(*r.lagrangian);
   } else {
     j["lagrangian"] = nullptr;
-    text += "multipliers: the reduced-form LP needs K <= 6\n";
+    text += r.single_shape ? "multipliers: none (the single-shape LP is solved ex post)\n"
+                           : "multipliers: the reduced-form LP needs K <= 6\n";
   }
   const Degeneracy& deg = r.paper ? r.paper->degeneracy : r.design.degeneracy;
   j["degeneracy"] = degeneracy_json(deg);
