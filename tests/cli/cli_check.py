@@ -7,7 +7,8 @@
       distribution-* -> "distribution check", mechanism-* -> "mechanism audit",
       design-* -> "mechanism design", game-* -> "mechanism equilibria",
       infosize-* -> "infosize measure", dynamic-* -> "dynamic solve", disclosure-* -> "disclosure
-      equilibria", alliance-* -> "alliance solve"); DIR/NAME.args adds options.
+      equilibria", alliance-* -> "alliance solve", mediation-* -> "mediation solve");
+      DIR/NAME.args adds options.
   cli_check.py MECHLAB golden DIR [--update]   for every DIR/NAME.args, run mechlab with
       those arguments from the repository root: stdout must equal DIR/NAME.out and the
       exit code DIR/NAME.code (0 when absent).
@@ -25,7 +26,8 @@ COMMANDS = {"lp": ["lp", "solve"], "distribution": ["distribution", "check"],
             "game": ["mechanism", "equilibria"], "infosize": ["infosize", "measure"],
             "dynamic": ["dynamic", "solve"],
             "disclosure": ["disclosure", "equilibria"],
-            "alliance": ["alliance", "solve"]}
+            "alliance": ["alliance", "solve"],
+            "mediation": ["mediation", "solve"]}
 
 
 def run(mechlab, args):
