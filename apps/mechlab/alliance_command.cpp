@@ -115,7 +115,18 @@ Result invest(const AllianceArgs& args, const GlobalOptions& options) {
   }
   Progress progress(options.progress_options());
   const auto report = al::invest_report(model, *cost, progress);
-  emit(options, al::invest_json(report), al::invest_text(report));
+  nlohmann::json json = al::invest_json(report);
+  std::string text = al::invest_text(report);
+  // Section 5's policy sets are the committed capacities [0, R̄_i]: say so
+  // when the file sets other boxes or a truthful set, rather than drop them silently.
+  if (!al::has_paper_bounds(model.alliance) || model.truthful) {
+    const std::string note =
+        "the file's \"bounds\" and \"truthful\" are not used here: invest analyses full "
+        "revelation with the committed policy sets [0, R̄_i]";
+    json["note"] = note;
+    text = fmt::format("note: {}\n{}", note, text);
+  }
+  emit(options, json, text);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "mechlab/alliance/commitment.hpp"
+#include "mechlab/alliance/capacity.hpp"
 
 #include <gtest/gtest.h>
 
@@ -170,8 +171,8 @@ TEST(AllianceCommitment, EquilibriumCapacitiesAreBestResponses) {
       const auto result = commitment_equilibrium(alliance, cost);
       for (std::size_t i = 0; i < 4; ++i) alliance.bounds[i] = {q(0), result.capacity[i]};
       for (const std::size_t player : {std::size_t{0}, std::size_t{3}}) {
-        const auto deviation =
-            capacity_deviation(alliance, cost, player, Rational(2 * result.capacity[player]), 41);
+        const auto deviation = capacity_best_response(
+            alliance, cost, player, std::optional<Rational>(2 * result.capacity[player]));
         EXPECT_EQ(deviation.gain, 0) << to_string(cost) << ", " << to_string(eta);
         EXPECT_EQ(deviation.best_capacity, result.capacity[player]);
         EXPECT_EQ(deviation.equilibrium_payoff, result.welfare[player]);
@@ -184,7 +185,8 @@ TEST(AllianceCommitment, EquilibriumCapacitiesAreBestResponses) {
   const auto result = commitment_equilibrium(alliance, q(1, 10));
   for (std::size_t i = 0; i < 4; ++i) alliance.bounds[i] = {q(0), result.capacity[i]};
   alliance.bounds[0].hi = q(1, 10);
-  const auto deviation = capacity_deviation(alliance, q(1, 10), 0, q(1), 41);
+  const auto deviation =
+      capacity_best_response(alliance, q(1, 10), 0, std::optional<Rational>(q(1)));
   EXPECT_GT(deviation.gain, 0);
   EXPECT_GT(deviation.best_capacity, q(1, 10));
 }

@@ -119,28 +119,6 @@ std::vector<T> exact_welfare(const Alliance<T>& alliance, const T& cost) {
   return out;
 }
 
-template <class T>
-CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& cost,
-                                        std::size_t player, const T& upper,
-                                        std::size_t /*points*/) {
-  const CapacityBestResponse<T> best =
-      capacity_best_response(alliance, cost, player, std::optional<T>(upper));
-  CapacityDeviation<T> out;
-  out.player = player;
-  out.equilibrium_payoff = best.equilibrium_payoff;
-  out.best_capacity = best.best_capacity;
-  out.best_payoff = best.best_payoff;
-  out.gain = best.gain;
-  out.best_truthful = best.best_truthful;
-  out.evaluated = best.evaluations;
-  out.truthful_found = best.truthful_found;
-  out.truthful_capacity = best.truthful_capacity;
-  out.truthful_gain = best.truthful_gain;
-  out.truthful_exact = best.truthful_exact;
-  out.pieces = best.pieces.size();
-  return out;
-}
-
 template Rational marginal_benefit(std::size_t, const Rational&, const Rational&);
 template double marginal_benefit(std::size_t, const double&, const double&);
 template Rational gross_welfare(std::size_t, std::size_t, const Rational&);
@@ -153,9 +131,5 @@ template Commitment<Rational> commitment_equilibrium(const Alliance<Rational>&, 
 template Commitment<double> commitment_equilibrium(const Alliance<double>&, const double&);
 template std::vector<Rational> exact_welfare(const Alliance<Rational>&, const Rational&);
 template std::vector<double> exact_welfare(const Alliance<double>&, const double&);
-template CapacityDeviation<Rational> capacity_deviation(const Alliance<Rational>&, const Rational&,
-                                                        std::size_t, const Rational&, std::size_t);
-template CapacityDeviation<double> capacity_deviation(const Alliance<double>&, const double&,
-                                                      std::size_t, const double&, std::size_t);
 
 }  // namespace mechlab::alliance

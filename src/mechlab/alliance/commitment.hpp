@@ -75,36 +75,7 @@ Commitment<T> commitment_equilibrium(const Alliance<T>& alliance, const T& cost)
 template <class T>
 std::vector<T> exact_welfare(const Alliance<T>& alliance, const T& cost);
 
-// Spec §3.8 step 7: player i's best capacity deviation r ∈ [lo_i, upper], the
-// others keeping their bounds, payoffs exact. Now exact: a summary of
-// capacity_best_response (capacity.hpp), which enumerates the kinks of the
-// piecewise-quadratic payoff and maximises every piece exactly. (i) assumes
-// the continuation stays truthful (the paper does not say what happens when
-// a deviation breaks truthfulness); `best_truthful` says whether A5 certifies
-// the best deviation, and the truthful_* fields give (ii), the best among
-// the capacities A5 certifies.
-template <class T>
-struct CapacityDeviation {
-  std::size_t player = 0;
-  T equilibrium_payoff;  // at r = hi_i
-  T best_capacity;
-  T best_payoff;
-  T gain;  // best_payoff − equilibrium_payoff (>= 0; exactly 0: no profitable deviation)
-  bool best_truthful = false;
-  std::size_t evaluated = 0;  // A5 evaluations (each n+1 A3 solves)
-  // (ii), see CapacityBestResponse.
-  bool truthful_found = false;
-  T truthful_capacity;
-  T truthful_gain;
-  bool truthful_exact = true;
-  std::size_t pieces = 0;  // quadratic pieces maximised
-};
-
-// `points` is kept for source compatibility and ignored (the grid is gone).
-template <class T>
-CapacityDeviation<T> capacity_deviation(const Alliance<T>& alliance, const T& cost,
-                                        std::size_t player, const T& upper,
-                                        std::size_t points = 201);
+// Spec §3.8 step 7 (exact capacity best responses) is in capacity.hpp.
 
 extern template Rational marginal_benefit(std::size_t, const Rational&, const Rational&);
 extern template double marginal_benefit(std::size_t, const double&, const double&);
@@ -119,11 +90,5 @@ extern template Commitment<Rational> commitment_equilibrium(const Alliance<Ratio
 extern template Commitment<double> commitment_equilibrium(const Alliance<double>&, const double&);
 extern template std::vector<Rational> exact_welfare(const Alliance<Rational>&, const Rational&);
 extern template std::vector<double> exact_welfare(const Alliance<double>&, const double&);
-extern template CapacityDeviation<Rational> capacity_deviation(const Alliance<Rational>&,
-                                                               const Rational&, std::size_t,
-                                                               const Rational&, std::size_t);
-extern template CapacityDeviation<double> capacity_deviation(const Alliance<double>&, const double&,
-                                                             std::size_t, const double&,
-                                                             std::size_t);
 
 }  // namespace mechlab::alliance

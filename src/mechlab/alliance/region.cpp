@@ -66,6 +66,18 @@ void check_options(const RegionOptions<T>& o) {
   }
   check_eta(o.eta_from, "--eta-from");
   check_eta(o.eta_to, "--eta-to");
+  // Ascending axes: the text summary reads "the largest value where ... holds".
+  if (o.eta_to < o.eta_from) {
+    throw InputError("--eta-to",
+                     fmt::format("at least --eta-from = {}", NumberTraits<T>::to_text(o.eta_from)),
+                     NumberTraits<T>::to_text(o.eta_to));
+  }
+  if (o.to < o.from) {
+    const std::string name = axis_option(o.axis);
+    throw InputError(name + "-to",
+                     fmt::format("at least {}-from = {}", name, NumberTraits<T>::to_text(o.from)),
+                     NumberTraits<T>::to_text(o.to));
+  }
   check_points(o.eta_points, "--eta-points");
   check_points(o.points, "--points");
   const std::string axis = axis_option(o.axis);

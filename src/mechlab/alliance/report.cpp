@@ -469,16 +469,21 @@ std::string investment_text(const AllianceModel<T>& m, const InvestmentCheck<T>&
                fmt::format("{}", b.kinks.size())});
   }
   out += first.render();
-  out += "(ii) only the capacities A5 certifies (full revelation continues):\n";
-  io::Table second({"player", "certified r", "best certified r", "W there", "gain", "sup W"});
+  out +=
+      "(ii) only the capacities A5 certifies (full revelation continues), within the searched "
+      "window:\n";
+  io::Table second(
+      {"player", "searched", "certified r", "best certified r", "W there", "gain", "sup W"});
   for (const auto& b : check.players) {
+    const std::string window = fmt::format("[{}, {}]", num(b.lower), num(b.upper));
     if (!b.truthful_found) {
-      second.add({player(m, b.player), intervals_text(b.truthful_set), "-", "-", "-", "-"});
+      second.add({player(m, b.player), window, intervals_text(b.truthful_set), "-", "-", "-", "-"});
       continue;
     }
-    second.add({player(m, b.player), intervals_text(b.truthful_set), num(b.truthful_capacity),
-                num(b.truthful_payoff), num(b.truthful_gain),
-                b.truthful_exact ? std::string("exact")
+    const std::string attained = NumberTraits<T>::exact ? "exact" : "attained (double)";
+    second.add({player(m, b.player), window, intervals_text(b.truthful_set),
+                num(b.truthful_capacity), num(b.truthful_payoff), num(b.truthful_gain),
+                b.truthful_exact ? attained
                                  : fmt::format("bracket [{}, {}]", num(b.truthful_payoff),
                                                num(b.truthful_bound))});
   }

@@ -82,13 +82,13 @@ CheckResult proposition2(Progress& progress) {
          result.residual < fraction(1, static_cast<long>(n) + 2) &&
          al::marginal_benefit(n, c.eta, z) == c.cost;
     // The continuation with caps R̄ is fully revealing, and no capacity
-    // deviation of the extreme players pays (grid of 41 over [0, 2R̄_i]).
+    // deviation of the extreme players pays (exact best response over [0, 2R̄_i]).
     const auto alliance = capped(c.eta, result.capacity);
     ok = ok && al::verify_truth_telling(alliance).fully_revealing;
     for (const std::size_t player : {std::size_t{0}, std::size_t{3}}) {
-      const auto deviation = al::capacity_deviation(alliance, c.cost, player,
-                                                    Rational(2 * result.capacity[player]), 41);
-      evaluations += deviation.evaluated;
+      const auto deviation = al::capacity_best_response(
+          alliance, c.cost, player, std::optional<Rational>(2 * result.capacity[player]));
+      evaluations += deviation.evaluations;
       if (largest_gain < deviation.gain) largest_gain = deviation.gain;
       ok = ok && deviation.best_truthful && deviation.equilibrium_payoff == result.welfare[player];
     }

@@ -236,6 +236,17 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
       ++r.added;
     }
     out.rounds.push_back(r);
+    if (r.added == 0 && !scored.empty() &&
+        improving(scored.front().score, base, options.tolerance)) {
+      // Every improving candidate is already a column: the master's duals do
+      // not price its own columns right (rounding), so nothing is certified.
+      out.certificate = fmt::format(
+          "stopped: the best candidate {} prices out (rc/R = {}) but is already in the "
+          "dictionary, so the master's duals are inconsistent; no optimality certificate",
+          r.best_shape, number_text(r.best_price));
+      out.columns = dictionary.size();
+      return out;
+    }
     if (r.added == 0) {
       out.converged = true;
       out.certificate = fmt::format(

@@ -108,10 +108,10 @@ TopDownResult<T> top_down(const Instance<T>& instance, TopDownPolicy policy) {
   out.identity_gap = total - out.target;
 
   // Highest v first; ties are one group (shrunk together, as in the Matlab).
+  // The sort is by value alone (a strict weak order); nearly equal neighbours
+  // in double are merged into one group below.
   std::stable_sort(profiles.begin(), profiles.end(), [&out](const auto& l, const auto& r) {
-    const T& vl = out.v[l.first][l.second];
-    const T& vr = out.v[r.first][r.second];
-    return !nearly_equal(vl, vr) && vl > vr;
+    return out.v[l.first][l.second] > out.v[r.first][r.second];
   });
   for (const auto& [x, y] : profiles) {
     const T& v = out.v[x][y];
