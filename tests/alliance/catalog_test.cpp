@@ -6,33 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "catalog_support.hpp"
 #include "mechlab/catalog/claim.hpp"
-#include "mechlab/core/progress.hpp"
-#include "support.hpp"
 
 namespace mechlab::catalog {
 namespace {
 
-struct ClaimCase {
-  const char* id;
-  Outcome outcome;
-  std::vector<const char*> evidence;  // substrings the evidence must contain
-};
-
 TEST(AllianceCatalog, EveryClaimReachesItsExpectedOutcome) {
-  const auto claims = builtin_registry().select("000");
-  EXPECT_GE(claims.size(), 35U);
-  for (const Claim* claim : claims) {
-    const auto run = catalog::run(*claim, Progress::none());
-    const auto want =
-        claim->expected == Expected::holds ? Outcome::reproduced : Outcome::erratum_confirmed;
-    EXPECT_EQ(run.outcome, want) << claim->id << ": " << run.evidence;
-    if (claim->expected == Expected::erratum) EXPECT_FALSE(claim->corrected.empty()) << claim->id;
-  }
+  test::expect_expected_outcomes("000", 35U);
 }
 
 TEST(AllianceCatalog, EvidenceCarriesTheDecidingNumbers) {
-  const std::vector<ClaimCase> cases = {
+  const std::vector<test::ClaimCase> cases = {
       {"000/thm1", Outcome::reproduced, {"h = 6/5", "x(0) = (257/660, 26/55)", "564 of 564"}},
       {"000/thm2-necessity",
        Outcome::erratum_confirmed,
@@ -50,16 +35,7 @@ TEST(AllianceCatalog, EvidenceCarriesTheDecidingNumbers) {
       {"000/cor4", Outcome::erratum_confirmed, {"2.513 (n = 9)", "2.472 (n = 10)"}},
       {"000/cor3-interdependence", Outcome::erratum_confirmed, {"0.7208", "3.1583", "-1/60"}},
   };
-  for (const ClaimCase& c : cases) {
-    const auto claims = builtin_registry().select(c.id);
-    ASSERT_EQ(claims.size(), 1U) << c.id;
-    const auto run = catalog::run(*claims[0], Progress::none());
-    EXPECT_EQ(run.outcome, c.outcome) << c.id << ": " << run.evidence;
-    for (const char* s : c.evidence) {
-      EXPECT_TRUE(test::contains(run.evidence, s))
-          << c.id << " lacks '" << s << "' in " << run.evidence;
-    }
-  }
+  test::expect_evidence(cases);
 }
 
 }  // namespace

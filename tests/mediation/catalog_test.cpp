@@ -6,33 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "catalog_support.hpp"
 #include "mechlab/catalog/claim.hpp"
-#include "mechlab/core/progress.hpp"
-#include "support.hpp"
 
 namespace mechlab::catalog {
 namespace {
 
-struct ClaimCase {
-  const char* id;
-  Outcome outcome;
-  std::vector<const char*> evidence;  // substrings the evidence must contain
-};
-
 TEST(MediationCatalog, EveryClaimReachesItsExpectedOutcome) {
-  const auto claims = builtin_registry().select("001");
-  EXPECT_GE(claims.size(), 22U);
-  for (const Claim* claim : claims) {
-    const auto run = catalog::run(*claim, Progress::none());
-    const auto want =
-        claim->expected == Expected::holds ? Outcome::reproduced : Outcome::erratum_confirmed;
-    EXPECT_EQ(run.outcome, want) << claim->id << ": " << run.evidence;
-    if (claim->expected == Expected::erratum) EXPECT_FALSE(claim->corrected.empty()) << claim->id;
-  }
+  test::expect_expected_outcomes("001", 22U);
 }
 
 TEST(MediationCatalog, EvidenceCarriesTheDecidingNumbers) {
-  const std::vector<ClaimCase> cases = {
+  const std::vector<test::ClaimCase> cases = {
       {"001/vector-a",
        Outcome::reproduced,
        {"Pr(G) = 41/176 (ex-post LP) = 41/176 (reduced-form LP)", "[(1, 5/11), (5/11, 0)]",
@@ -74,16 +59,7 @@ TEST(MediationCatalog, EvidenceCarriesTheDecidingNumbers) {
       {"001/e9-s19", Outcome::erratum_confirmed, {"mu~ = 3/64", "8937/11264"}},
       {"001/e15-worst-rule", Outcome::erratum_confirmed, {"same B in 6 cases", "6 of them"}},
   };
-  for (const ClaimCase& c : cases) {
-    const auto claims = builtin_registry().select(c.id);
-    ASSERT_EQ(claims.size(), 1U) << c.id;
-    const auto run = catalog::run(*claims[0], Progress::none());
-    EXPECT_EQ(run.outcome, c.outcome) << c.id << ": " << run.evidence;
-    for (const char* s : c.evidence) {
-      EXPECT_TRUE(test::contains(run.evidence, s))
-          << c.id << " lacks '" << s << "' in " << run.evidence;
-    }
-  }
+  test::expect_evidence(cases);
 }
 
 }  // namespace

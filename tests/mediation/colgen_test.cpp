@@ -1,4 +1,5 @@
 #include "mechlab/mediation/colgen.hpp"
+#include "mechlab/mediation/instances.hpp"
 
 #include <gtest/gtest.h>
 
@@ -63,20 +64,7 @@ TEST(MediationColgen, VectorDWithoutSignals) {
 }
 
 // Vector G (LQ, K = 3, κ = (1/4, 1/8, 0), p = (1/10, 3/10, 3/5), ρ^V = δ_3).
-template <class T>
-Instance<T> vector_g(std::vector<T> prior, std::vector<T> kappa, std::vector<T> rho) {
-  Instance<T> inst;
-  inst.prior = std::move(prior);
-  auto game = std::make_shared<LQConflictGame<T>>(std::move(kappa));
-  inst.veto_belief = std::move(rho);
-  inst.veto = veto_from_game<T>(*game, inst.prior, *inst.veto_belief);
-  inst.game = game;
-  return inst;
-}
-Instance<Rational> vector_g_exact() {
-  return vector_g<Rational>(qs({"1/10", "3/10", "3/5"}), qs({"1/4", "1/8", "0"}),
-                            qs({"0", "0", "1"}));
-}
+Instance<Rational> vector_g_exact() { return vector_g(); }
 
 // With signals: the master over the 511 0/1 shapes is already optimal over
 // the searched candidates (coordinate search on the 1/10 grid from 12 0/1 and
@@ -102,7 +90,7 @@ TEST(MediationColgen, VectorGWithSignals) {
 // the spec's best found 0.3120313 and above the with-signals optimum: public
 // signals cut escalation by ~38%.
 TEST(MediationColgen, VectorGWithoutSignals) {
-  const auto inst = vector_g<double>({0.1, 0.3, 0.6}, {0.25, 0.125, 0.0}, {0, 0, 1});
+  const auto inst = lq_instance<double>({0.1, 0.3, 0.6}, {0.25, 0.125, 0.0}, {0, 0, 1});
   ColumnGenerationOptions opt;
   opt.grid = 10;
   const auto res = best_single_shape(inst, opt);
