@@ -39,6 +39,9 @@ Result solve(const MediationArgs& args, const GlobalOptions& options) {
   o.no_signals = args.no_signals;
   o.column_generation.grid = static_cast<std::size_t>(args.grid);
   o.column_generation.max_rounds = static_cast<std::size_t>(args.max_rounds);
+  Progress progress(options.progress_options());
+  progress.start("pricing shapes (column generation)");
+  o.column_generation.progress = &progress;
   const auto rendered = md::render_solve(model, md::solve_report(model, o));
   emit(options, rendered.json, rendered.text);
   return 0;

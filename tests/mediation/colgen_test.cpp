@@ -39,6 +39,16 @@ TEST(MediationColgen, VectorDFromFullEscalation) {
 
 // Vector D with the default initial dictionary (the 15 0/1 shapes): one
 // round, nothing prices out on the grid of step 1/12.
+// The options' Progress bounds the pricing: with no time left, the search
+// stops with TimeLimitExceeded instead of running on.
+TEST(MediationColgen, TimeLimitStopsThePricing) {
+  Progress progress(Progress::Options{0.0, false});
+  ColumnGenerationOptions options;
+  options.progress = &progress;
+  EXPECT_THROW((void)generate_columns(vector_d(), options), TimeLimitExceeded);
+  EXPECT_THROW((void)best_single_shape(vector_d(), options), TimeLimitExceeded);
+}
+
 TEST(MediationColgen, VectorDDefaultDictionary) {
   const auto inst = testing::vector_d();
   ColumnGenerationOptions opt;

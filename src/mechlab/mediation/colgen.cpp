@@ -86,7 +86,10 @@ class ShapeSearch {
     const auto g = normalised_shape(raw);
     auto name = shape_name(g);
     auto it = seen_.find(name);
-    if (it == seen_.end()) it = seen_.emplace(name, std::make_pair(g, score_(g))).first;
+    if (it == seen_.end()) {
+      if (o_.progress != nullptr) o_.progress->advance();
+      it = seen_.emplace(name, std::make_pair(g, score_(g))).first;
+    }
     return it->second.second;
   }
 
@@ -193,6 +196,7 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
   std::set<std::string> names;
   for (const auto& s : dictionary) names.insert(shape_name(normalised_shape(s.g)));
   for (std::size_t round = 0; round < options.max_rounds; ++round) {
+    if (options.progress != nullptr) options.progress->check();
     out.master = solve_design(instance, dictionary, DesignMode::paper_multipliers);
     ++out.lp_solves;
     out.columns = dictionary.size();

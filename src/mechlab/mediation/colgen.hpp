@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/core/progress.hpp"
 #include "mechlab/mediation/design.hpp"
 #include "mechlab/mediation/lagrangian.hpp"
 
@@ -39,6 +40,9 @@ struct ColumnGenerationOptions {
   std::size_t add_per_round = 4;  // the most negative columns added per round
   double tolerance = 1e-9;        // double: improving iff rc/R < −τ(1 + δ + η)
   bool initial_zero_one = true;   // start with every 0/1 shape when K ≤ 3
+  // Advanced once per candidate priced and checked once per round (the time
+  // limit; the CLI's progress line). Not owned; null: no limit.
+  Progress* progress = nullptr;
 };
 
 template <class T>
