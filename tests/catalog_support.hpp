@@ -21,31 +21,47 @@ struct ClaimCase {
   std::vector<const char*> evidence;  // substrings the evidence must contain
 };
 
-// Every claim whose id starts with `prefix` (at least `at_least` of them).
-inline void expect_expected_outcomes(const std::string& prefix, std::size_t at_least) {
+// Every claim whose id starts with `prefix` (at least `at_least` of them)
+// reaches its expected outcome, and every erratum states its correction.
+inline ::testing::AssertionResult claims_as_expected(const std::string& prefix,
+                                                     std::size_t at_least) {
   using catalog::Expected;
   using catalog::Outcome;
   const auto claims = catalog::builtin_registry().select(prefix);
-  EXPECT_GE(claims.size(), at_least);
+  if (claims.size() < at_least) {
+    return ::testing::AssertionFailure()
+           << claims.size() << " claims for " << prefix << ", expected at least " << at_least;
+  }
   for (const catalog::Claim* claim : claims) {
     const auto run = catalog::run(*claim, Progress::none());
     const auto want =
         claim->expected == Expected::holds ? Outcome::reproduced : Outcome::erratum_confirmed;
-    EXPECT_EQ(run.outcome, want) << claim->id << ": " << run.evidence;
-    if (claim->expected == Expected::erratum) EXPECT_FALSE(claim->corrected.empty()) << claim->id;
-  }
-}
-
-inline void expect_evidence(const std::vector<ClaimCase>& cases) {
-  for (const ClaimCase& c : cases) {
-    const auto claims = catalog::builtin_registry().select(c.id);
-    ASSERT_EQ(claims.size(), 1U) << c.id;
-    const auto run = catalog::run(*claims[0], Progress::none());
-    EXPECT_EQ(run.outcome, c.outcome) << c.id << ": " << run.evidence;
-    for (const char* s : c.evidence) {
-      EXPECT_TRUE(contains(run.evidence, s)) << c.id << " lacks '" << s << "' in " << run.evidence;
+    if (run.outcome != want) {
+      return ::testing::AssertionFailure() << claim->id << " missed its outcome: " << run.evidence;
+    }
+    if (claim->expected == Expected::erratum && claim->corrected.empty()) {
+      return ::testing::AssertionFailure() << claim->id << " states no correction";
     }
   }
+  return ::testing::AssertionSuccess();
+}
+
+// Each case's claim reaches its outcome and its evidence carries the numbers.
+inline ::testing::AssertionResult evidence_carries(const std::vector<ClaimCase>& cases) {
+  for (const ClaimCase& c : cases) {
+    const auto claims = catalog::builtin_registry().select(c.id);
+    if (claims.size() != 1) return ::testing::AssertionFailure() << c.id << " is not one claim";
+    const auto run = catalog::run(*claims[0], Progress::none());
+    if (run.outcome != c.outcome) {
+      return ::testing::AssertionFailure() << c.id << " missed its outcome: " << run.evidence;
+    }
+    for (const char* s : c.evidence) {
+      if (!contains(run.evidence, s)) {
+        return ::testing::AssertionFailure() << c.id << " lacks '" << s << "' in " << run.evidence;
+      }
+    }
+  }
+  return ::testing::AssertionSuccess();
 }
 
 }  // namespace mechlab::test
