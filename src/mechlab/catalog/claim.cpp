@@ -39,6 +39,7 @@ const Registry& builtin_registry() {
     add_alliance_claims(r);
     add_alliance_commitment_claims(r);
     add_mediation_claims(r);
+    add_mediation_allpay_claims(r);
     return r;
   }();
   return registry;

@@ -60,6 +60,7 @@ void add_disclosure_continuous_claims(Registry& registry);
 void add_alliance_claims(Registry& registry);
 void add_alliance_commitment_claims(Registry& registry);
 void add_mediation_claims(Registry& registry);
+void add_mediation_allpay_claims(Registry& registry);
 
 struct ClaimRun {
   const Claim* claim = nullptr;

@@ -1,0 +1,1 @@
+#include "mechlab/mediation/allpay.hpp"
