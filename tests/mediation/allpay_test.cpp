@@ -6,6 +6,7 @@
 
 #include "mechlab/core/error.hpp"
 #include "mechlab/mediation/beliefs.hpp"
+#include "catalog_support.hpp"
 #include "mediation/fixtures.hpp"
 
 namespace mechlab::mediation {
@@ -90,8 +91,12 @@ TEST(MediationAllPay, NoMonotoneEquilibriumIsReported) {
 }
 
 // Veto values: the same game at the prior, V(1) = (1 − p)(K − 1)/K, V(K) = 0;
-// OST (V(1) > ½) holds iff p < 1/4 when K = 3.
+// OST (V(1) > ½) holds iff p < 1/4 when K = 3. ρ^V = p is an argmin of V(1)
+// (a vetoer facing a player who thinks it weaker earns more; V(1) is flat
+// above p) and the one with V(K) = 0.
 TEST(MediationAllPay, VetoValuesAtThePrior) {
+  EXPECT_EQ(allpay_instance<Rational>(q("1/5"), q("3"), q("1/10")).veto, qs({"3/5", "0"}));
+  EXPECT_EQ(allpay_instance<Rational>(q("1/5"), q("3"), q("1/2")).veto, qs({"8/15", "1/5"}));
   EXPECT_EQ(allpay_instance(q("1/5"), q("3")).veto, qs({"8/15", "0"}));
   EXPECT_EQ(allpay_instance(q("1/4"), q("3")).veto, qs({"1/2", "0"}));
   EXPECT_EQ(allpay_instance(q("3/10"), q("6")).veto, qs({"7/12", "0"}));
@@ -179,7 +184,7 @@ TEST(MediationAllPayProp4, UnconstrainedOptimumOnAGrid) {
 }
 
 // Prop. 4, signals: with K = 6 (OST holds for p < 2/5) the relaxed optimum b*
-// alone is optimal for p ≤ 1/3, and no shape of the 1/6 grid (
+// alone is optimal for p ≤ 1/3, and no shape of the 1/6 grid (914 in the
 // domain, with mirrors, i.e. with public signals) improves on it; for p = 7/20
 // > 1/3 b* alone violates IC[1](1->2) (type 1 of player 1 claims K, eq. (12)),
 // the coin flip between b* and its mirror reaches the relaxed value 28/113,
@@ -213,6 +218,20 @@ TEST(MediationAllPayProp4, SignalsMatterOnlyAboveOneThird) {
     ASSERT_TRUE(single.found);
     EXPECT_EQ(single.value, q("289/1134"));
   }
+}
+
+// The catalog's three Section 4 claims reproduce, with their deciding numbers.
+TEST(MediationAllPayCatalog, SectionFourClaims) {
+  EXPECT_TRUE(test::evidence_carries({
+      {"001/allpay-c1", catalog::Outcome::reproduced, {"674 with a verified monotone equilibrium", "agree on 674", "82 have no monotone"}},
+      {"001/vector-h",
+       catalog::Outcome::reproduced,
+       {"Pr(G) = 1/11", "[(6/11, 1/11), (9/44, 3/88)]", "66/971", "V(1) = 1/2", "0.160357"}},
+      {"001/prop4",
+       catalog::Outcome::reproduced,
+       {"only at (3/5, 2/5)", "p = 7/20: b* alone infeasible, with its mirror 28/113",
+        "best single grid shape 289/1134", "breaks IC[1](1->2)"}},
+  }));
 }
 
 // The double instantiation follows the exact one.

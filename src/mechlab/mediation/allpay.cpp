@@ -274,7 +274,14 @@ PayoffTable<T> AllPayLitigationGame<T>::payoffs(const BeliefSystem<T>& beliefs) 
 template <class T>
 std::optional<std::vector<T>> AllPayLitigationGame<T>::veto_values(
     const std::vector<T>& prior, const std::vector<T>& rho_v) const {
-  const auto u = payoffs(type_independent(prior, rho_v));
+  auto eq = allpay_equilibrium(type_independent(prior, rho_v), cost_ratio_);
+  if (!eq.found) {
+    // A degenerate ρ^V gives the veto game non-common priors, which the
+    // construction (consistent beliefs) does not cover.
+    throw InputError("/veto_belief", "a veto belief under which the veto game has a monotone "
+                                     "equilibrium (0 < ρ^V < 1)", eq.failure);
+  }
+  const auto& u = eq.payoffs;
   return std::vector<T>{u[0][kStrong][kStrong], u[0][kWeak][kWeak]};
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mechlab/core/error.hpp"
+#include "mechlab/mediation/allpay.hpp"
 
 namespace mechlab::mediation {
 
@@ -18,6 +19,7 @@ std::string to_string(GameKind kind) {
     case GameKind::hms: return "hms";
     case GameKind::bw: return "bw";
     case GameKind::lq: return "lq";
+    case GameKind::allpay: return "allpay";
   }
   return "?";
 }
@@ -98,7 +100,7 @@ void require_fit(const io::Node& where, std::size_t k, bool exact, const io::Rea
 template <class T>
 std::shared_ptr<const EscalationGame<T>> read_game(const io::Node& node, std::size_t k,
                                                    GameKind& kind, const io::ReadOptions& options) {
-  node.expect_object(R"(an escalation game {"kind": "lottery"|"hms"|"bw"|"lq", ...})");
+  node.expect_object(R"(an escalation game {"kind": "lottery"|"hms"|"bw"|"lq"|"allpay", ...})");
   const std::string name = node.at("kind").as_string();
   if (name == "lottery") {
     node.allow_only({"kind", "u"});
@@ -124,7 +126,16 @@ std::shared_ptr<const EscalationGame<T>> read_game(const io::Node& node, std::si
     return std::make_shared<LQConflictGame<T>>(
         read_vector<T>(node.at("kappa"), k, "abilities κ in (0, 1/4]", options));
   }
-  node.at("kind").fail(R"("lottery", "hms", "bw" or "lq")", fmt::format("\"{}\"", name));
+  if (name == "allpay") {
+    // Main paper Sec. 4 (a reproduction module): two types, 1 and K = "cost".
+    node.allow_only({"kind", "cost"});
+    kind = GameKind::allpay;
+    if (k != 2) {
+      node.at("kind").fail(R"("allpay" with 2 types (1 and K))", fmt::format("{} types", k));
+    }
+    return std::make_shared<AllPayLitigationGame<T>>(read_number<T>(node.at("cost"), options));
+  }
+  node.at("kind").fail(R"("lottery", "hms", "bw", "lq" or "allpay")", fmt::format("\"{}\"", name));
 }
 
 // Instance::validate() names its own fields; the file nests ρ^V under "/veto".

@@ -19,7 +19,7 @@ namespace mechlab::mediation {
 // columns (K = 20: 1200 × 1200, about 7 s exact; docs/mediation.md).
 inline constexpr std::size_t kMaxTypes = 20;
 
-enum class GameKind { lottery, hms, bw, lq };
+enum class GameKind { lottery, hms, bw, lq, allpay };
 std::string to_string(GameKind kind);
 
 template <class T>
