@@ -2,11 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
+#include <fmt/format.h>
 
-#include "mechlab/core/error.hpp"
-#include "mechlab/mediation/beliefs.hpp"
+#include <cmath>
+#include <string>
+
 #include "catalog_support.hpp"
+#include "mechlab/core/error.hpp"
+#include "mechlab/io/json.hpp"
+#include "mechlab/mediation/beliefs.hpp"
+#include "mechlab/mediation/io.hpp"
 #include "mediation/fixtures.hpp"
 
 namespace mechlab::mediation {
@@ -51,10 +56,10 @@ TEST(MediationAllPay, EquilibriumIsAppendixC1) {
 // Symmetry (S): the transposed shape gives the mirrored payoffs; there the
 // atom sits on player 2's weak type (b2(1) = 3/7 > b1(1) = 1/3).
 TEST(MediationAllPay, TransposedShapeMirrorsPlayers) {
-  const auto eq = allpay_equilibrium(
-      shape_beliefs({qs({"1", "1/2"}), qs({"1/3", "1/2"})}, "1/5"), q("3"));
-  const auto mirror = allpay_equilibrium(
-      shape_beliefs({qs({"1", "1/3"}), qs({"1/2", "1/2"})}, "1/5"), q("3"));
+  const auto eq =
+      allpay_equilibrium(shape_beliefs({qs({"1", "1/2"}), qs({"1/3", "1/2"})}, "1/5"), q("3"));
+  const auto mirror =
+      allpay_equilibrium(shape_beliefs({qs({"1", "1/3"}), qs({"1/2", "1/2"})}, "1/5"), q("3"));
   ASSERT_TRUE(eq.found && mirror.found);
   EXPECT_EQ(eq.effort[1][1]->atom, q("2/45"));
   EXPECT_EQ(eq.payoffs[0], mirror.payoffs[1]);
@@ -65,7 +70,8 @@ TEST(MediationAllPay, TransposedShapeMirrorsPlayers) {
 // full information (g = [[0,1],[1,0]]) the strong side earns 1 − 1/K = 2/3,
 // the weak side 0 (atom 2/3 at 0).
 TEST(MediationAllPay, FullInformationIsTwoContests) {
-  const auto eq = allpay_equilibrium(shape_beliefs({qs({"0", "1"}), qs({"1", "0"})}, "1/5"), q("3"));
+  const auto eq =
+      allpay_equilibrium(shape_beliefs({qs({"0", "1"}), qs({"1", "0"})}, "1/5"), q("3"));
   ASSERT_TRUE(eq.found) << eq.failure;
   EXPECT_EQ(eq.payoffs[0][0][0], q("2/3"));
   EXPECT_EQ(eq.payoffs[0][1][1], 0);
@@ -149,14 +155,14 @@ TEST(MediationAllPayVectorH, LowerEndOfTheInteriorRegime) {
   EXPECT_EQ(below.alpha, q("782/687"));
   ASSERT_FALSE(below.feasible());
   EXPECT_EQ(below.violated[0], "gamma(1,1) = 782/687");
-  EXPECT_FALSE(interior_branch(q("4/25"), q("3")).feasible());    // 0.16 < r
+  EXPECT_FALSE(interior_branch(q("4/25"), q("3")).feasible());     // 0.16 < r
   EXPECT_TRUE(interior_branch(q("161/1000"), q("3")).feasible());  // 0.161 > r
   EXPECT_EQ(interior_branch(q("161/1000"), q("3")).alpha < 1, true);
 }
 
 // Prop. 4, unconstrained optimum: over type-independent (b1, b2) on the grid
-// k/40 (where the scale α is positive) the branch value is smallest exactly at b* = ((1+p)/2, (1−p)/2) and its
-// mirror (p = 1/5: (3/5, 2/5)); symmetric beliefs (b1 = b2) are worse.
+// k/40 (where the scale α is positive) the branch value is smallest exactly at b* = ((1+p)/2,
+// (1−p)/2) and its mirror (p = 1/5: (3/5, 2/5)); symmetric beliefs (b1 = b2) are worse.
 TEST(MediationAllPayProp4, UnconstrainedOptimumOnAGrid) {
   const Rational p = q("1/5");
   std::optional<Rational> best;
@@ -223,7 +229,9 @@ TEST(MediationAllPayProp4, SignalsMatterOnlyAboveOneThird) {
 // The catalog's three Section 4 claims reproduce, with their deciding numbers.
 TEST(MediationAllPayCatalog, SectionFourClaims) {
   EXPECT_TRUE(test::evidence_carries({
-      {"001/allpay-c1", catalog::Outcome::reproduced, {"674 with a verified monotone equilibrium", "agree on 674", "82 have no monotone"}},
+      {"001/allpay-c1",
+       catalog::Outcome::reproduced,
+       {"674 with a verified monotone equilibrium", "agree on 674", "82 have no monotone"}},
       {"001/vector-h",
        catalog::Outcome::reproduced,
        {"Pr(G) = 1/11", "[(6/11, 1/11), (9/44, 3/88)]", "66/971", "V(1) = 1/2", "0.160357"}},
@@ -232,6 +240,39 @@ TEST(MediationAllPayCatalog, SectionFourClaims) {
        {"only at (3/5, 2/5)", "p = 7/20: b* alone infeasible, with its mirror 28/113",
         "best single grid shape 289/1134", "breaks IC[1](1->2)"}},
   }));
+}
+
+MediationModel<Rational> read_allpay(const std::string& game, const std::string& extra = "",
+                                     const char* types = "2") {
+  const io::Document doc = io::parse_json(fmt::format(
+      R"({{"model": "mediation", "version": 1, "types": {}, "prior": {}, "game": {}{}}})", types,
+      types[0] == '2' ? R"(["1/5", "4/5"])" : R"(["1/5", "3/10", "1/2"])", game, extra));
+  return read_mediation<Rational>(io::Node(doc));
+}
+
+// The file's "allpay" game: the cost ratio is exact, V comes from the game at
+// ρ^V (default the prior), and every field is checked at its pointer.
+TEST(MediationAllPayIo, ReadsTheGameAndItsErrors) {
+  const auto model = read_allpay(R"({"kind": "allpay", "cost": 3})");
+  EXPECT_EQ(model.kind, GameKind::allpay);
+  EXPECT_EQ(to_string(model.kind), "allpay");
+  EXPECT_EQ(model.instance.veto, qs({"8/15", "0"}));
+  EXPECT_EQ(model.instance.game->name(), "all-pay litigation (K = 3)");
+  const auto rho = read_allpay(R"({"kind": "allpay", "cost": "3"})",
+                               R"(, "veto": {"from_game": true, "rho": ["1/10", "9/10"]})");
+  EXPECT_EQ(rho.instance.veto, qs({"3/5", "0"}));
+  const auto pointer = [](const std::string& game, const std::string& extra = "",
+                          const char* types = "2") {
+    return mechlab::test::input_error([&] { (void)read_allpay(game, extra, types); }).pointer();
+  };
+  EXPECT_EQ(pointer(R"({"kind": "allpay", "cost": 1})"), "/game/cost");
+  EXPECT_EQ(pointer(R"({"kind": "allpay", "cost": "x"})"), "/game/cost");
+  EXPECT_EQ(pointer(R"({"kind": "allpay"})"), "/game/cost");  // missing
+  EXPECT_EQ(pointer(R"({"kind": "allpay", "cost": 3, "k": 3})"), "/game/k");
+  EXPECT_EQ(pointer(R"({"kind": "allpay", "cost": 3})", "", "3"), "/game/kind");
+  EXPECT_EQ(pointer(R"({"kind": "allpay", "cost": 3})",
+                    R"(, "veto": {"from_game": true, "rho": [1, 0]})"),
+            "/veto/rho");
 }
 
 // The double instantiation follows the exact one.

@@ -142,16 +142,16 @@ CheckResult vector_h_claim(Progress& progress) {
                   h.veto[0] == q("8/15") && one == h.probability && mirrored == h.probability &&
                   h22.feasible() && h22.probability == q("66/971") && quarter.full_settlement &&
                   quarter_lp == Rational(0) && std::abs(r - 0.160357) < 5e-7 && !below.feasible();
-  return {ok, fmt::format("K = 3, p = 1/5: b* = ({}, {}), V(1) = {}, interior branch Pr(G) = {}, "
-                          "gamma = {}; the certified LP on the same shape: {}, with its mirror: "
-                          "{}; p = 11/50: Pr(G) = {} ~ {:.6f}; p = 1/4: V(1) = {}, full "
-                          "settlement, LP Pr(G) = {}; r = {:.6f}, p = 3/20 < r needs {}",
-                          to_string(h.beliefs[0]), to_string(h.beliefs[1]), to_string(h.veto[0]),
-                          to_string(h.probability), matrix_text(h.gamma), value_text(one),
-                          value_text(mirrored), to_string(h22.probability),
-                          to_double(h22.probability), to_string(quarter.veto[0]),
-                          value_text(quarter_lp), r,
-                          below.violated.empty() ? "nothing" : below.violated.front())};
+  return {ok,
+          fmt::format("K = 3, p = 1/5: b* = ({}, {}), V(1) = {}, interior branch Pr(G) = {}, "
+                      "gamma = {}; the certified LP on the same shape: {}, with its mirror: "
+                      "{}; p = 11/50: Pr(G) = {} ~ {:.6f}; p = 1/4: V(1) = {}, full "
+                      "settlement, LP Pr(G) = {}; r = {:.6f}, p = 3/20 < r needs {}",
+                      to_string(h.beliefs[0]), to_string(h.beliefs[1]), to_string(h.veto[0]),
+                      to_string(h.probability), matrix_text(h.gamma), value_text(one),
+                      value_text(mirrored), to_string(h22.probability), to_double(h22.probability),
+                      to_string(quarter.veto[0]), value_text(quarter_lp), r,
+                      below.violated.empty() ? "nothing" : below.violated.front())};
 }
 
 CheckResult proposition4(Progress& progress) {
@@ -205,12 +205,11 @@ CheckResult proposition4(Progress& progress) {
                  (low ? (br.feasible() && alone == br.probability && single.value >= br.probability)
                       : (!br.feasible() && (!alone || *alone > br.probability) &&
                          single.value > br.probability));
-    lines.push_back(fmt::format("p = {}: b* alone {}, with its mirror {}, grid + signals {}, best "
-                                "single grid shape {}{}",
-                                ps, value_text(alone), value_text(coin), value_text(with_signals),
-                                to_string(single.value),
-                                br.feasible() ? "" : " (b* alone breaks " + br.violated.front() +
-                                                         ")"));
+    lines.push_back(fmt::format(
+        "p = {}: b* alone {}, with its mirror {}, grid + signals {}, best "
+        "single grid shape {}{}",
+        ps, value_text(alone), value_text(coin), value_text(with_signals), to_string(single.value),
+        br.feasible() ? "" : " (b* alone breaks " + br.violated.front() + ")"));
   }
   return {argmin && signals_ok,
           fmt::format("K = 3, p = 1/5: over type-independent (b1, b2) on the grid k/40 the branch "

@@ -106,8 +106,9 @@ std::string construct(const BeliefSystem<T>& b, const T& k, AllPayEquilibrium<T>
       const std::size_t s = order[0][next1];
       const std::size_t t = order[1][next2];
       if (!meet[s][t]) {
-        return fmt::format("no monotone equilibrium: {} and {} would share an interval but never meet",
-                           who(0, s), who(1, t));
+        return fmt::format(
+            "no monotone equilibrium: {} and {} would share an interval but never meet", who(0, s),
+            who(1, t));
       }
       const T density_s = cost_of(t, k) / b.beta[1][t][s];
       const T density_t = cost_of(s, k) / b.beta[0][s][t];
@@ -265,8 +266,7 @@ template <class T>
 PayoffTable<T> AllPayLitigationGame<T>::payoffs(const BeliefSystem<T>& beliefs) const {
   auto eq = allpay_equilibrium(beliefs, cost_ratio_);
   if (!eq.found) {
-    throw InputError("/game", "beliefs with a monotone all-pay equilibrium (App. C.1)",
-                     eq.failure);
+    throw InputError("/game", "beliefs with a monotone all-pay equilibrium (App. C.1)", eq.failure);
   }
   return std::move(eq.payoffs);
 }
@@ -278,8 +278,10 @@ std::optional<std::vector<T>> AllPayLitigationGame<T>::veto_values(
   if (!eq.found) {
     // A degenerate ρ^V gives the veto game non-common priors, which the
     // construction (consistent beliefs) does not cover.
-    throw InputError("/veto_belief", "a veto belief under which the veto game has a monotone "
-                                     "equilibrium (0 < ρ^V < 1)", eq.failure);
+    throw InputError("/veto_belief",
+                     "a veto belief under which the veto game has a monotone "
+                     "equilibrium (0 < ρ^V < 1)",
+                     eq.failure);
   }
   const auto& u = eq.payoffs;
   return std::vector<T>{u[0][kStrong][kStrong], u[0][kWeak][kWeak]};
@@ -362,9 +364,8 @@ InteriorBranch<T> interior_branch(const T& p, const T& cost_ratio,
     for (std::size_t t = 0; t < 2; ++t) {
       out.gamma[a][t] = out.alpha * out.shape.g[a][t];
       if (out.gamma[a][t] > T(1) || out.gamma[a][t] < T(0)) {
-        out.violated.push_back(
-            fmt::format("gamma({},{}) = {}", a == 0 ? "1" : "K", t == 0 ? "1" : "K",
-                        number_text(out.gamma[a][t])));
+        out.violated.push_back(fmt::format("gamma({},{}) = {}", a == 0 ? "1" : "K",
+                                           t == 0 ? "1" : "K", number_text(out.gamma[a][t])));
       }
     }
   }
@@ -375,8 +376,8 @@ InteriorBranch<T> interior_branch(const T& p, const T& cost_ratio,
                                                        g[i][kWeak] * u[i][kWeak][kWeak]);
     for (std::size_t t = 0; t < 2; ++t) {
       if (sign_of(out.z[i][t]) < 0) {
-        out.violated.push_back(fmt::format("z{}({}) = {}", i + 1, t == 0 ? "1" : "K",
-                                           number_text(out.z[i][t])));
+        out.violated.push_back(
+            fmt::format("z{}({}) = {}", i + 1, t == 0 ? "1" : "K", number_text(out.z[i][t])));
       }
     }
   }
@@ -401,7 +402,8 @@ double interior_lower_bound(double cost_ratio) {
 template <class T>
 ShapeList<T> allpay_grid_shapes(const Instance<T>& instance, std::size_t n, std::size_t* skipped) {
   const auto* game = dynamic_cast<const AllPayLitigationGame<T>*>(instance.game.get());
-  if (game == nullptr) throw InputError("/game", "the all-pay litigation game", instance.game->name());
+  if (game == nullptr)
+    throw InputError("/game", "the all-pay litigation game", instance.game->name());
   if (n < 1) throw InputError("/grid", "a grid n >= 1", "0");
   ShapeList<T> out;
   std::size_t outside = 0;
@@ -446,16 +448,15 @@ SingleShapeScan<T> best_single_shape_of(const Instance<T>& instance, const Shape
   return out;
 }
 
-#define MECHLAB_ALLPAY_INSTANTIATE(T)                                                     \
-  template struct EffortDistribution<T>;                                                  \
-  template AllPayEquilibrium<T> allpay_equilibrium(const BeliefSystem<T>&, const T&);     \
-  template class AllPayLitigationGame<T>;                                                 \
-  template Instance<T> allpay_instance(const T&, const T&, std::optional<T>);             \
-  template Shape<T> type_independent_shape(const T&, const T&, const T&);                 \
-  template std::array<T, 2> unconstrained_beliefs(const T&);                              \
-  template InteriorBranch<T> interior_branch(const T&, const T&,                          \
-                                             std::optional<std::array<T, 2>>);            \
-  template ShapeList<T> allpay_grid_shapes(const Instance<T>&, std::size_t, std::size_t*); \
+#define MECHLAB_ALLPAY_INSTANTIATE(T)                                                              \
+  template struct EffortDistribution<T>;                                                           \
+  template AllPayEquilibrium<T> allpay_equilibrium(const BeliefSystem<T>&, const T&);              \
+  template class AllPayLitigationGame<T>;                                                          \
+  template Instance<T> allpay_instance(const T&, const T&, std::optional<T>);                      \
+  template Shape<T> type_independent_shape(const T&, const T&, const T&);                          \
+  template std::array<T, 2> unconstrained_beliefs(const T&);                                       \
+  template InteriorBranch<T> interior_branch(const T&, const T&, std::optional<std::array<T, 2>>); \
+  template ShapeList<T> allpay_grid_shapes(const Instance<T>&, std::size_t, std::size_t*);         \
   template SingleShapeScan<T> best_single_shape_of(const Instance<T>&, const ShapeList<T>&);
 MECHLAB_ALLPAY_INSTANTIATE(Rational)
 MECHLAB_ALLPAY_INSTANTIATE(double)

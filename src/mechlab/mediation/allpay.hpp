@@ -106,15 +106,15 @@ template <class T>
 struct InteriorBranch {
   T p = T(0);
   T cost_ratio = T(0);
-  std::vector<T> veto;          // V(1), V(K)
+  std::vector<T> veto;           // V(1), V(K)
   bool full_settlement = false;  // V(1) ≤ ½ (OST fails): Prop. 1, Pr(𝒢) = 0, equal split
   std::array<T, 2> beliefs{};    // (b1, b2)
   Shape<T> shape;
   T alpha = T(0);
   Matrix<T> gamma;  // α g (zero under full settlement)
   T probability = T(0);
-  std::array<std::vector<T>, 2> z;  // settlement values z_i(1), z_i(K)
-  NamedValues<T> slacks;            // every IC/PC slack, by name
+  std::array<std::vector<T>, 2> z;    // settlement values z_i(1), z_i(K)
+  NamedValues<T> slacks;              // every IC/PC slack, by name
   std::vector<std::string> violated;  // C_F violations ("gamma(1,1) = 12/11 > 1", "IC[1](1->2)")
   bool feasible() const { return violated.empty(); }
 };
@@ -149,17 +149,16 @@ struct SingleShapeScan {
 template <class T>
 SingleShapeScan<T> best_single_shape_of(const Instance<T>& instance, const ShapeList<T>& shapes);
 
-#define MECHLAB_ALLPAY_EXTERN(T)                                                              \
-  extern template struct EffortDistribution<T>;                                               \
-  extern template AllPayEquilibrium<T> allpay_equilibrium(const BeliefSystem<T>&, const T&);  \
-  extern template class AllPayLitigationGame<T>;                                              \
-  extern template Instance<T> allpay_instance(const T&, const T&, std::optional<T>);          \
-  extern template Shape<T> type_independent_shape(const T&, const T&, const T&);              \
-  extern template std::array<T, 2> unconstrained_beliefs(const T&);                           \
-  extern template InteriorBranch<T> interior_branch(const T&, const T&,                       \
-                                                    std::optional<std::array<T, 2>>);         \
-  extern template ShapeList<T> allpay_grid_shapes(const Instance<T>&, std::size_t,            \
-                                                  std::size_t*);                              \
+#define MECHLAB_ALLPAY_EXTERN(T)                                                                  \
+  extern template struct EffortDistribution<T>;                                                   \
+  extern template AllPayEquilibrium<T> allpay_equilibrium(const BeliefSystem<T>&, const T&);      \
+  extern template class AllPayLitigationGame<T>;                                                  \
+  extern template Instance<T> allpay_instance(const T&, const T&, std::optional<T>);              \
+  extern template Shape<T> type_independent_shape(const T&, const T&, const T&);                  \
+  extern template std::array<T, 2> unconstrained_beliefs(const T&);                               \
+  extern template InteriorBranch<T> interior_branch(const T&, const T&,                           \
+                                                    std::optional<std::array<T, 2>>);             \
+  extern template ShapeList<T> allpay_grid_shapes(const Instance<T>&, std::size_t, std::size_t*); \
   extern template SingleShapeScan<T> best_single_shape_of(const Instance<T>&, const ShapeList<T>&);
 MECHLAB_ALLPAY_EXTERN(Rational)
 MECHLAB_ALLPAY_EXTERN(double)
