@@ -167,29 +167,13 @@ TEST(MediationAllPayVectorH, LowerEndOfTheInteriorRegime) {
 // k/40 (where the scale α is positive) the branch value is smallest exactly at b* = ((1+p)/2,
 // (1−p)/2) and its mirror (p = 1/5: (3/5, 2/5)); symmetric beliefs (b1 = b2) are worse.
 TEST(MediationAllPayProp4, UnconstrainedOptimumOnAGrid) {
-  const Rational p = q("1/5");
-  std::optional<Rational> best;
-  std::vector<std::array<Rational, 2>> at;
-  Rational best_symmetric(1);
-  for (long i = 1; i < 40; ++i) {
-    for (long j = 1; j < 40; ++j) {
-      const std::array<Rational, 2> b{fraction(i, 40), fraction(j, 40)};
-      const auto br = interior_branch<Rational>(p, q("3"), b);
-      if (br.alpha <= 0) continue;  // the binding set cannot hold there (S <= R)
-      if (i == j) best_symmetric = std::min(best_symmetric, br.probability);
-      if (!best || br.probability < *best) {
-        best = br.probability;
-        at = {b};
-      } else if (br.probability == *best) {
-        at.push_back(b);
-      }
-    }
-  }
-  EXPECT_EQ(*best, q("1/11"));
-  ASSERT_EQ(at.size(), 2U);
-  EXPECT_EQ(at[0], (std::array<Rational, 2>{q("2/5"), q("3/5")}));
-  EXPECT_EQ(at[1], (std::array<Rational, 2>{q("3/5"), q("2/5")}));
-  EXPECT_GT(best_symmetric, q("1/11"));
+  const auto scan = scan_type_independent(q("1/5"), q("3"), 40);
+  ASSERT_TRUE(scan.best && scan.best_symmetric);
+  EXPECT_EQ(*scan.best, q("1/11"));
+  ASSERT_EQ(scan.argmin.size(), 2U);
+  EXPECT_EQ(scan.argmin[0], (std::array<Rational, 2>{q("2/5"), q("3/5")}));
+  EXPECT_EQ(scan.argmin[1], (std::array<Rational, 2>{q("3/5"), q("2/5")}));
+  EXPECT_GT(*scan.best_symmetric, q("1/11"));
 }
 
 // Prop. 4, signals: with K = 6 (OST holds for p < 2/5) the relaxed optimum b*

@@ -394,6 +394,29 @@ InteriorBranch<T> interior_branch(const T& p, const T& cost_ratio,
   return out;
 }
 
+template <class T>
+BeliefScan<T> scan_type_independent(const T& p, const T& cost_ratio, std::size_t n) {
+  BeliefScan<T> out;
+  const T d(static_cast<long>(n));
+  for (std::size_t i = 1; i < n; ++i) {
+    for (std::size_t j = 1; j < n; ++j) {
+      const std::array<T, 2> b{T(T(static_cast<long>(i)) / d), T(T(static_cast<long>(j)) / d)};
+      const auto br = interior_branch<T>(p, cost_ratio, b);
+      if (sign_of(br.alpha) <= 0) continue;  // the binding set cannot hold there
+      if (i == j && (!out.best_symmetric || br.probability < *out.best_symmetric)) {
+        out.best_symmetric = br.probability;
+      }
+      if (!out.best || br.probability < *out.best) {
+        out.best = br.probability;
+        out.argmin = {b};
+      } else if (nearly_equal(br.probability, *out.best)) {
+        out.argmin.push_back(b);
+      }
+    }
+  }
+  return out;
+}
+
 double interior_lower_bound(double cost_ratio) {
   const double k = cost_ratio;
   return (2 * (k - 1) - std::sqrt(k * k - 4 * k + 8)) / (2 + 3 * k);
@@ -457,7 +480,8 @@ SingleShapeScan<T> best_single_shape_of(const Instance<T>& instance, const Shape
   template std::array<T, 2> unconstrained_beliefs(const T&);                                       \
   template InteriorBranch<T> interior_branch(const T&, const T&, std::optional<std::array<T, 2>>); \
   template ShapeList<T> allpay_grid_shapes(const Instance<T>&, std::size_t, std::size_t*);         \
-  template SingleShapeScan<T> best_single_shape_of(const Instance<T>&, const ShapeList<T>&);
+  template SingleShapeScan<T> best_single_shape_of(const Instance<T>&, const ShapeList<T>&);       \
+  template BeliefScan<T> scan_type_independent(const T&, const T&, std::size_t);
 MECHLAB_ALLPAY_INSTANTIATE(Rational)
 MECHLAB_ALLPAY_INSTANTIATE(double)
 #undef MECHLAB_ALLPAY_INSTANTIATE

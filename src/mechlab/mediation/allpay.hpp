@@ -123,6 +123,20 @@ template <class T>
 InteriorBranch<T> interior_branch(const T& p, const T& cost_ratio,
                                   std::optional<std::array<T, 2>> beliefs = {});
 
+// Prop. 4's unconstrained optimum on a grid: the interior branch over
+// type-independent (b1, b2) ∈ {1/n, …, (n−1)/n}² where its scale α is
+// positive, with every grid point reaching the minimum, and the best
+// symmetric (b1 = b2) value.
+template <class T>
+struct BeliefScan {
+  std::optional<T> best;
+  std::vector<std::array<T, 2>> argmin;
+  std::optional<T> best_symmetric;
+};
+
+template <class T>
+BeliefScan<T> scan_type_independent(const T& p, const T& cost_ratio, std::size_t n);
+
 // The lower end r of the interior regime (Prop. 4): below it the interior
 // branch needs γ(1,1) > 1. r = (2(K − 1) − √(K² − 4K + 8)) / (2 + 3K): a root,
 // so double.
@@ -159,7 +173,9 @@ SingleShapeScan<T> best_single_shape_of(const Instance<T>& instance, const Shape
   extern template InteriorBranch<T> interior_branch(const T&, const T&,                           \
                                                     std::optional<std::array<T, 2>>);             \
   extern template ShapeList<T> allpay_grid_shapes(const Instance<T>&, std::size_t, std::size_t*); \
-  extern template SingleShapeScan<T> best_single_shape_of(const Instance<T>&, const ShapeList<T>&);
+  extern template SingleShapeScan<T> best_single_shape_of(const Instance<T>&,                     \
+                                                          const ShapeList<T>&);                   \
+  extern template BeliefScan<T> scan_type_independent(const T&, const T&, std::size_t);
 MECHLAB_ALLPAY_EXTERN(Rational)
 MECHLAB_ALLPAY_EXTERN(double)
 #undef MECHLAB_ALLPAY_EXTERN
