@@ -93,7 +93,7 @@ TEST(MediationAllPay, NoMonotoneEquilibriumIsReported) {
   try {
     (void)game.payoffs(b);
     FAIL() << "expected InputError";
-  } catch (const InputError& e) {
+  } catch (const GameDomainError& e) {
     EXPECT_EQ(e.pointer(), "/game");
   }
   EXPECT_THROW(AllPayLitigationGame<Rational>(q("1")), InputError);

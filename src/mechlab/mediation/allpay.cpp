@@ -266,7 +266,8 @@ template <class T>
 PayoffTable<T> AllPayLitigationGame<T>::payoffs(const BeliefSystem<T>& beliefs) const {
   auto eq = allpay_equilibrium(beliefs, cost_ratio_);
   if (!eq.found) {
-    throw InputError("/game", "beliefs with a monotone all-pay equilibrium (App. C.1)", eq.failure);
+    throw GameDomainError("/game", "beliefs with a monotone all-pay equilibrium (App. C.1)",
+                          eq.failure);
   }
   return std::move(eq.payoffs);
 }

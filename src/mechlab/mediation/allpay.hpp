@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/core/error.hpp"
 #include "mechlab/core/rational.hpp"
 #include "mechlab/mediation/design.hpp"
 #include "mechlab/mediation/model.hpp"
@@ -62,6 +63,15 @@ struct AllPayEquilibrium {
 template <class T>
 AllPayEquilibrium<T> allpay_equilibrium(const BeliefSystem<T>& beliefs, const T& cost_ratio);
 
+// B outside the game's domain (here: no monotone equilibrium). An InputError
+// (exit 2 on the command line) of its own type, so that a caller pricing many
+// candidate shapes can skip such shapes instead of stopping (column
+// generation does not yet; docs/mediation.md).
+class GameDomainError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 // The escalation game 𝒢 of Section 4. The veto game is the same game (the
 // paper's v ≡ u): V(θ) = U_vetoer(θ; θ) with the vetoer believing p and the
 // other player ρ^V (type-independent beliefs on both sides).
@@ -72,7 +82,7 @@ class AllPayLitigationGame final : public EscalationGame<T> {
   explicit AllPayLitigationGame(T cost_ratio);
   std::size_t types() const override { return 2; }
   std::string name() const override;
-  // Throws InputError("/game", ...) when B has no verified monotone equilibrium.
+  // Throws GameDomainError("/game", ...) when B has no verified monotone equilibrium.
   PayoffTable<T> payoffs(const BeliefSystem<T>& beliefs) const override;
   std::optional<std::vector<T>> veto_values(const std::vector<T>& prior,
                                             const std::vector<T>& rho_v) const override;
