@@ -118,6 +118,40 @@ DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionar
                              DesignMode mode = DesignMode::ex_post,
                              Progress& progress = Progress::none());
 
+// The same over columns already built (make_column): column generation keeps
+// its dictionary's columns between rounds instead of re-solving the game.
+template <class T>
+DesignResult<T> solve_design_columns(const Instance<T>& instance, ColumnList<T> columns,
+                                     DesignMode mode = DesignMode::ex_post,
+                                     Progress& progress = Progress::none());
+
+// g_i(m) U_i(m; θ, B(g)): column c's coefficient in y_i(m; θ) (0 off path).
+template <class T>
+T column_escalation_value(const ShapeColumn<T>& column, std::size_t i, std::size_t report,
+                          std::size_t type);
+
+// The column of gᵀ from the column of g, by swapping the players (valid under
+// symmetry (S): U_1(m; θ, (β1, β2)) = U_2(m; θ, (β2, β1))), so a mirrored pair
+// costs one equilibrium computation. Named "<name>^T".
+template <class T>
+ShapeColumn<T> mirror_column(const ShapeColumn<T>& column);
+
+// The reduced cost of a new column in an optimal design, from the design's own
+// row duals π: R(g) − πᵀa(g), with a(g) the column's coefficients in every row
+// of the LP (IC, PC, F and, in paper mode, RC and EP). Works in both modes (spec
+// §3.4: "the generic reduced cost R − πᵀa(c) from any LP"); for a column of the
+// design it equals the LP's reduced cost. Throws InputError("/mode") when the
+// design is not optimal.
+template <class T>
+T shape_reduced_cost(const DesignResult<T>& design, const std::vector<T>& prior,
+                     const ShapeColumn<T>& column);
+
+// The columns of the K² unit shapes of a lottery game, equal to make_column's
+// but built from K + 1 payoff tables (a lottery is separable by report).
+// Throws InputError("/game", ...) for a belief-dependent game.
+template <class T>
+ColumnList<T> lottery_unit_columns(const Instance<T>& instance);
+
 // Lottery fast path: the dictionary is the K² unit shapes (exact (P_min)).
 // Throws InputError("/game", ...) for a belief-dependent game.
 template <class T>
