@@ -246,3 +246,65 @@ TEST(MediationDesign, LotteryUnitColumnsEqualMakeColumn) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+// The symmetric lottery LP (γ = γᵀ, s_2 = s_1ᵀ, player 1's rows) has the full
+// LP's optimum exactly: vector A (41/176, γ = (1, 5/11; 5/11, 0)), B1 (3/7),
+// B3 (7/25), and a BW lottery with K = 8 (13/20); its size is K(K+1)/2 + K²
+// columns by K² + K(K+1)/2 rows, and its mechanism keeps every IC/PC.
+TEST(MediationDesign, SymmetricLotteryLpHasTheFullOptimum) {
+  const std::vector<std::pair<Instance<Rational>, const char*>> cases{
+      {testing::vector_a(), "41/176"},
+      {testing::vector_b1(), "3/7"},
+      {testing::vector_b3(), "7/25"},
+      {testing::lottery_instance(bw_linear_lottery<Rational>(8, q("4/5"), Rational(1)),
+                                 std::vector<Rational>(8, Rational(1, 8))),
+       "13/20"}};
+  for (const auto& [inst, value] : cases) {
+    const std::size_t k = inst.types();
+    const auto sym = solve_symmetric_lottery(inst);
+    ASSERT_TRUE(sym.mechanism);
+    EXPECT_TRUE(sym.solution.certified);
+    EXPECT_EQ(sym.mechanism->probability, q(value));
+    EXPECT_EQ(sym.mechanism->probability, solve_lottery(inst).mechanism->probability);
+    EXPECT_EQ(sym.lp.columns.size(), k * (k + 1) / 2 + k * k);
+    EXPECT_EQ(sym.lp.rows.size(), k * k + k * (k + 1) / 2);
+    const auto& m = *sym.mechanism;
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) {
+        EXPECT_EQ(m.gamma[a][b], m.gamma[b][a]);
+        EXPECT_EQ(m.settlement[1][a][b], m.settlement[0][b][a]);
+      }
+    }
+    for (const auto& slack : incentive_slacks(inst, m)) EXPECT_GE(slack.value, 0) << slack.name;
+  }
+  EXPECT_EQ(solve_symmetric_lottery(testing::vector_a()).mechanism->gamma,
+            (Matrix<Rational>{qs({"1", "5/11"}), qs({"5/11", "0"})}));
+}
+
+// Its duals, halved on the aliased rows, are optimal duals of the full LP: the
+// generic reduced cost of every unit shape is ≥ 0 and the unit shapes the
+// optimum uses price at 0 (vector B1).
+TEST(MediationDesign, SymmetricLotteryDualsPriceTheFullLp) {
+  const auto inst = testing::vector_b1();
+  const auto sym = solve_symmetric_lottery(inst);
+  ASSERT_TRUE(sym.mechanism);
+  const auto units = lottery_unit_columns(inst);
+  for (std::size_t c = 0; c < units.size(); ++c) {
+    const Rational rc = shape_reduced_cost(sym, inst.prior, units[c]);
+    EXPECT_GE(rc, 0) << units[c].shape.name;
+    const std::size_t a = c / 3;
+    const std::size_t b = c % 3;
+    if (sym.mechanism->gamma[a][b] > 0) EXPECT_EQ(rc, 0) << units[c].shape.name;
+  }
+  for (std::size_t c = 0; c < sym.columns.size(); ++c) {
+    EXPECT_EQ(shape_reduced_cost(sym, inst.prior, sym.columns[c]),
+              sym.solution.reduced_costs[sym.index.alpha[c]])
+        << sym.columns[c].shape.name;
+  }
+}
+
+}  // namespace
+}  // namespace mechlab::mediation

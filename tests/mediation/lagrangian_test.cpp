@@ -267,3 +267,27 @@ TEST(MediationLagrangian, ExPostMultipliersBeyondTheReducedForm) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+// The symmetric LP's multipliers, halved on the aliased rows, are the full
+// ex-post LP's for vector A (unique there: λ^i_1 = 20/11, ν^i_{2,1} = 15/11,
+// φ = (35/176, 15/44; 15/44, 45/44)) and satisfy strong duality at K = 8.
+TEST(MediationLagrangian, SymmetricLotteryMultipliers) {
+  const auto a = testing::vector_a();
+  const auto full = ex_post_multipliers(a, solve_lottery(a));
+  const auto sym = ex_post_multipliers(a, solve_symmetric_lottery(a));
+  EXPECT_EQ(sym.lambda, full.lambda);
+  EXPECT_EQ(sym.nu, full.nu);
+  EXPECT_EQ(sym.phi, full.phi);
+  EXPECT_EQ(sym.dual_value, q("41/176"));
+  const auto bw = testing::lottery_instance(bw_linear_lottery<Rational>(8, q("4/5"), Rational(1)),
+                                            std::vector<Rational>(8, Rational(1, 8)));
+  const auto m = ex_post_multipliers(bw, solve_symmetric_lottery(bw));
+  EXPECT_EQ(m.dual_value, q("13/20"));
+  EXPECT_EQ(m.lambda[0], m.lambda[1]);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation

@@ -158,33 +158,45 @@ T shape_reduced_cost(const DesignResult<T>& design, const std::vector<T>& prior,
   const auto& idx = design.index;
   const std::size_t k = prior.size();
   T rc = column.induced.probability;
-  // Only rows with a non-zero dual matter; most are slack.
-  auto take = [&](std::size_t row, const auto& coefficient) {
-    if (row != SIZE_MAX && sign_of(y[row]) != 0) rc -= y[row] * coefficient();
+  // Only rows with a non-zero dual matter; most are slack. A symmetric design's
+  // aliased rows carry twice the full LP's symmetric dual (DesignIndex).
+  const T aliased = idx.symmetric ? T(1) / T(2) : T(1);
+  auto take = [&](std::size_t row, const auto& coefficient, const T& share) {
+    if (row != SIZE_MAX && sign_of(y[row]) != 0) rc -= share * y[row] * coefficient();
   };
   for (std::size_t i = 0; i < 2; ++i) {
     for (std::size_t t = 0; t < k; ++t) {
       for (std::size_t m = 0; m < k; ++m) {
         if (m == t) continue;
-        take(idx.ic[i][t][m], [&] {
-          return T(column_escalation_value(column, i, t, t) -
-                   column_escalation_value(column, i, m, t));
-        });
+        take(
+            idx.ic[i][t][m],
+            [&] {
+              return T(column_escalation_value(column, i, t, t) -
+                       column_escalation_value(column, i, m, t));
+            },
+            aliased);
       }
-      take(idx.pc[i][t], [&] { return column_escalation_value(column, i, t, t); });
+      take(
+          idx.pc[i][t], [&] { return column_escalation_value(column, i, t, t); }, aliased);
     }
   }
+  const T one(1);
   for (std::size_t a = 0; a < k; ++a) {
     for (std::size_t b = 0; b < k; ++b) {
-      take(idx.feasibility[a][b], [&] { return column.shape.g[a][b]; });
+      take(
+          idx.feasibility[a][b], [&] { return column.shape.g[a][b]; }, a == b ? one : aliased);
     }
   }
   if (design.mode == DesignMode::paper_multipliers) {
-    take(idx.rc, [&] { return column.induced.probability; });
+    take(
+        idx.rc, [&] { return column.induced.probability; }, one);
     for (const auto& e : idx.border) {
-      take(e.row, [&] {
-        return T(column.induced.probability - outside_mass(column.shape.g, prior, e.q1, e.q2));
-      });
+      take(
+          e.row,
+          [&] {
+            return T(column.induced.probability - outside_mass(column.shape.g, prior, e.q1, e.q2));
+          },
+          one);
     }
   }
   return rc;
@@ -400,8 +412,15 @@ DesignResult<T> solve_design_columns(const Instance<T>& instance, ColumnList<T> 
   return res;
 }
 
+namespace {
+
+// Columns of a lottery game for shapes with at most one escalating opponent
+// type per report (unit shapes, mirrored unit pairs). A lottery's U_i(m; ·)
+// depends on β_i(·|m) alone, and such a B(g) is a point mass on every on-path
+// report and the prior on the others: K + 1 payoff tables serve all columns
+// (K = 20: 21 instead of 400, most of the lottery LP's build time before).
 template <class T>
-ColumnList<T> lottery_unit_columns(const Instance<T>& instance) {
+ColumnList<T> point_mass_columns(const Instance<T>& instance, ShapeList<T> shapes) {
   instance.validate();
   if (instance.game->lottery() == nullptr) {
     throw InputError("/game", "a lottery game (U linear in beliefs) for the unit-shape fast path",
@@ -409,10 +428,6 @@ ColumnList<T> lottery_unit_columns(const Instance<T>& instance) {
   }
   const std::size_t k = instance.types();
   const auto& game = *instance.game;
-  // A lottery's U_i(m; ·) depends on β_i(·|m) alone, and B(e_ab) is the point
-  // mass δ_b (player 1, report a) or δ_a (player 2, report b) on the one
-  // on-path report and the prior on the others: K + 1 payoff tables serve all
-  // K² columns (K = 20: 21 instead of 400, most of the lottery LP's build time).
   auto uniform_rows = [k](const std::vector<T>& row) {
     BeliefSystem<T> b;
     for (std::size_t i = 0; i < 2; ++i) {
@@ -429,19 +444,142 @@ ColumnList<T> lottery_unit_columns(const Instance<T>& instance) {
     at_point.push_back(game.payoffs(uniform_rows(point)));
   }
   ColumnList<T> out;
-  auto shapes = unit_shapes<T>(k);
-  for (std::size_t c = 0; c < shapes.size(); ++c) {
-    const std::size_t a = c / k;
-    const std::size_t b = c % k;
+  for (auto& shape : shapes) {
     ShapeColumn<T> col;
-    col.induced = beliefs_from_rule(shapes[c].g, instance.prior);
+    col.induced = beliefs_from_rule(shape.g, instance.prior);
     col.payoff = at_prior;
-    col.payoff[0][a] = at_point[b][0][a];
-    col.payoff[1][b] = at_point[a][1][b];
-    col.shape = std::move(shapes[c]);
+    for (std::size_t m = 0; m < k; ++m) {
+      for (std::size_t t = 0; t < k; ++t) {
+        // Player 1 reporting m escalates against type t only; player 2 likewise.
+        if (sign_of(shape.g[m][t]) != 0) col.payoff[0][m] = at_point[t][0][m];
+        if (sign_of(shape.g[t][m]) != 0) col.payoff[1][m] = at_point[t][1][m];
+      }
+    }
+    col.shape = std::move(shape);
     out.push_back(std::move(col));
   }
   return out;
+}
+
+}  // namespace
+
+template <class T>
+ColumnList<T> lottery_unit_columns(const Instance<T>& instance) {
+  return point_mass_columns(instance, unit_shapes<T>(instance.types()));
+}
+
+template <class T>
+DesignResult<T> solve_symmetric_lottery(const Instance<T>& instance, Progress& progress) {
+  if (!instance.symmetric) {
+    throw InputError("/symmetric", "a symmetric instance for the symmetric lottery LP", "false");
+  }
+  const std::size_t k = instance.types();
+  const auto& p = instance.prior;
+  ShapeList<T> shapes;
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = a; b < k; ++b) {
+      Matrix<T> g(k, std::vector<T>(k, T(0)));
+      g[a][b] = g[b][a] = T(1);
+      shapes.push_back({a == b
+                            ? fmt::format("gamma({},{})", a + 1, a + 1)
+                            : fmt::format("gamma({},{})+gamma({},{})", a + 1, b + 1, b + 1, a + 1),
+                        std::move(g)});
+    }
+  }
+  DesignResult<T> res;
+  res.mode = DesignMode::ex_post;
+  res.columns = point_mass_columns(instance, std::move(shapes));
+  auto& prog = res.lp;
+  auto& idx = res.index;
+  idx.symmetric = true;
+  prog.name = "mediation-ex-post-symmetric";
+  prog.sense = lp::Sense::minimize;
+  for (const auto& col : res.columns) {
+    idx.alpha.push_back(prog.add_column(fmt::format("alpha[{}]", col.shape.name), T(0),
+                                        std::nullopt, col.induced.probability));
+  }
+  // s(a,b) = s_1(a,b) = s_2(b,a); z_1(m) = z_2(m) = Σ_b p(b) s(m,b).
+  Matrix<std::size_t> s_col(k, std::vector<std::size_t>(k));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      s_col[a][b] =
+          prog.add_column(fmt::format("s1({},{})", a + 1, b + 1), T(0), std::nullopt, T(0));
+    }
+  }
+  auto add_z = [&](RowTerms<T>& row, std::size_t t, const T& factor) {
+    for (std::size_t b = 0; b < k; ++b) row.add(s_col[t][b], factor * p[b]);
+  };
+  auto add_y = [&](RowTerms<T>& row, std::size_t m, std::size_t t, const T& factor) {
+    for (std::size_t c = 0; c < res.columns.size(); ++c) {
+      const T value = column_escalation_value(res.columns[c], 0, m, t);
+      if (sign_of(value) != 0) row.add(idx.alpha[c], factor * value);
+    }
+  };
+  idx.ic[0].assign(k, std::vector<std::size_t>(k, SIZE_MAX));
+  idx.pc[0].assign(k, SIZE_MAX);
+  for (std::size_t t = 0; t < k; ++t) {
+    for (std::size_t m = 0; m < k; ++m) {
+      if (m == t) continue;
+      RowTerms<T> row;
+      add_z(row, t, T(1));
+      add_z(row, m, T(-1));
+      add_y(row, t, t, T(1));
+      add_y(row, m, t, T(-1));
+      idx.ic[0][t][m] =
+          prog.add_row(fmt::format("IC[1]({}->{})", t + 1, m + 1), row.take(), T(0), std::nullopt);
+    }
+    RowTerms<T> row;
+    add_z(row, t, T(1));
+    add_y(row, t, t, T(1));
+    idx.pc[0][t] =
+        prog.add_row(fmt::format("PC[1]({})", t + 1), row.take(), instance.veto[t], std::nullopt);
+  }
+  idx.ic[1] = idx.ic[0];
+  idx.pc[1] = idx.pc[0];
+  idx.feasibility.assign(k, std::vector<std::size_t>(k, SIZE_MAX));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = a; b < k; ++b) {
+      RowTerms<T> row;
+      for (std::size_t c = 0; c < res.columns.size(); ++c) {
+        row.add(idx.alpha[c], res.columns[c].shape.g[a][b]);
+      }
+      row.add(s_col[a][b], T(1));  // s_1(a,b)
+      row.add(s_col[b][a], T(1));  // s_2(a,b) = s_1(b,a)
+      idx.feasibility[a][b] = idx.feasibility[b][a] =
+          prog.add_row(fmt::format("F({},{})", a + 1, b + 1), row.take(), std::nullopt, T(1));
+    }
+  }
+  res.solution = lp::solve(prog, progress);
+  if (res.solution.status != lp::SolveStatus::optimal) return res;
+  const auto& x = res.solution.x;
+  ReducedForm<T> mech;
+  mech.probability = res.solution.objective;
+  mech.gamma.assign(k, std::vector<T>(k, T(0)));
+  for (std::size_t c = 0; c < res.columns.size(); ++c) {
+    mech.weights.push_back(x[idx.alpha[c]]);
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) {
+        mech.gamma[a][b] += x[idx.alpha[c]] * res.columns[c].shape.g[a][b];
+      }
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    mech.z[i].assign(k, T(0));
+    mech.settlement[i].assign(k, std::vector<T>(k));
+  }
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      mech.z[0][a] += p[b] * x[s_col[a][b]];
+      mech.settlement[0][a][b] = x[s_col[a][b]];
+      mech.settlement[1][b][a] = x[s_col[a][b]];
+    }
+  }
+  mech.z[1] = mech.z[0];
+  mech.y = escalation_values(res.columns, mech.weights);
+  res.mechanism = std::move(mech);
+  res.binding = lp::binding_rows(prog, res.solution);
+  res.degeneracy = find_degeneracy(prog, res.solution);
+  return res;
 }
 
 template <class T>
@@ -556,6 +694,7 @@ std::vector<std::string> binding_incentive_constraints(const Instance<T>& instan
                                 const ShapeColumn<T>&);                                           \
   template DesignResult<T> solve_lottery(const Instance<T>&, DesignMode, Progress&);              \
   template ColumnList<T> lottery_unit_columns(const Instance<T>&);                                \
+  template DesignResult<T> solve_symmetric_lottery(const Instance<T>&, Progress&);                \
   template ShapeList<T> with_mirrors(const ShapeList<T>&);                                        \
   template ReducedForm<T> symmetrise_lottery(const Instance<T>&, const ReducedForm<T>&);          \
   template NamedValues<T> incentive_slacks(const Instance<T>&, const ReducedForm<T>&);            \

@@ -170,6 +170,16 @@ ExPostMultipliers<T> ex_post_multipliers(const Instance<T>& instance,
   const std::size_t k = idx.pc[0].size();
   ExPostMultipliers<T> m;
   read_incentive(design, m.lambda, m.nu);
+  // A symmetric design's rows stand for two rows of the full LP each (player
+  // 1's and 2's, F(a,b) and F(b,a)): the full LP's symmetric duals are halves.
+  const T half = T(1) / T(2);
+  if (idx.symmetric) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      for (auto& v : m.lambda[i]) v *= half;
+      for (auto& row : m.nu[i])
+        for (auto& v : row) v *= half;
+    }
+  }
   for (std::size_t i = 0; i < 2; ++i) {
     for (std::size_t t = 0; t < k; ++t) m.dual_value += m.lambda[i][t] * instance.veto[t];
   }
@@ -178,6 +188,7 @@ ExPostMultipliers<T> ex_post_multipliers(const Instance<T>& instance,
     for (std::size_t b = 0; b < k; ++b) {
       if (idx.feasibility[a][b] == SIZE_MAX) continue;
       m.phi[a][b] = -duals[idx.feasibility[a][b]];  // a "≤ 1" row: flip to ≥ 0
+      if (idx.symmetric && a != b) m.phi[a][b] *= half;
       m.dual_value -= m.phi[a][b];
     }
   }

@@ -288,8 +288,16 @@ SolveReport<T> solve_report(const MediationModel<T>& model, const SolveOptions& 
   SolveReport<T> r;
   const std::size_t k = inst.types();
   if (const Matrix<T>* u = inst.game->lottery()) {
-    r.method = "exact lottery LP (P_min) over the K² unit shapes, ex-post settlement shares";
-    r.design = solve_lottery(inst, DesignMode::ex_post);
+    // Above K = 6 (no reduced form) the symmetric LP: half the rows, about 4x faster at K = 20.
+    if (k > 6 && inst.symmetric) {
+      r.method =
+          "exact lottery LP (P_min) over symmetric mechanisms (γ = γᵀ, s_2 = s_1ᵀ), ex-post "
+          "settlement shares";
+      r.design = solve_symmetric_lottery(inst);
+    } else {
+      r.method = "exact lottery LP (P_min) over the K² unit shapes, ex-post settlement shares";
+      r.design = solve_lottery(inst, DesignMode::ex_post);
+    }
     if (r.design.mechanism) r.mechanism = symmetrise_lottery(inst, *r.design.mechanism);
     if (k <= 6) r.paper = solve_lottery(inst, DesignMode::paper_multipliers);
     if (check_monotone_lottery(*u, inst.prior).holds) r.top_down = top_down(inst);
