@@ -261,6 +261,15 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
       out.certificate = "Pr(G) = 0: optimal without pricing";
       return out;
     }
+    if (out.master.solution.duals.empty()) {
+      // Clp's optimum whose basis could not be evaluated: no duals to price with.
+      out.rounds.push_back(r);
+      out.certificate = fmt::format(
+          "stopped: the master's basis could not be evaluated ({}), so there are no duals to "
+          "price with; the master is an upper bound only",
+          out.master.solution.note);
+      return out;
+    }
     // rc/R of one column: δ(L̂* − L̂) from the multipliers in paper mode, the
     // generic R − πᵀa from the row duals ex post. Scale: what "improving" is
     // relative to in double.
