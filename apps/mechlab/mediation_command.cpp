@@ -24,6 +24,8 @@ struct MediationArgs {
   bool no_signals = false;
   std::uint64_t grid = 24;
   std::uint64_t max_rounds = 30;
+  std::string master = "auto";
+  bool symmetric_pricing = false;
 };
 
 template <class T>
@@ -39,6 +41,10 @@ Result solve(const MediationArgs& args, const GlobalOptions& options) {
   o.no_signals = args.no_signals;
   o.column_generation.grid = static_cast<std::size_t>(args.grid);
   o.column_generation.max_rounds = static_cast<std::size_t>(args.max_rounds);
+  o.column_generation.master = args.master == "ex-post" ? md::MasterMode::ex_post
+                               : args.master == "paper" ? md::MasterMode::paper
+                                                        : md::MasterMode::automatic;
+  o.column_generation.symmetric_pricing = args.symmetric_pricing;
   Progress progress(options.progress_options());
   progress.start("pricing shapes (column generation)");
   o.column_generation.progress = &progress;
@@ -97,6 +103,12 @@ const Register mediation_family{Family{
           ->check(integer_in(1, 64, "grid size"));
       s->add_option("--max-rounds", args->max_rounds, "pricing rounds at most (default 30)")
           ->check(integer_in(1, 1000, "number of rounds"));
+      s->add_option("--master", args->master,
+                    "column-generation master: auto (paper-mode LP priced by L̂ for K <= 6, "
+                    "ex-post LP priced by its row duals above), ex-post, paper")
+          ->check(CLI::IsMember({"auto", "ex-post", "paper"}));
+      s->add_flag("--symmetric-pricing", args->symmetric_pricing,
+                  "column generation: price each shape g with its mirror g^T as one pair");
       on_run(s, options, action, args, [](const MediationArgs& a, const GlobalOptions& o) {
         return o.use_double() ? solve<double>(a, o) : solve<Rational>(a, o);
       });

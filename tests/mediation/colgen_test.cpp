@@ -117,15 +117,131 @@ TEST(MediationColgen, VectorGWithoutSignals) {
   EXPECT_GT(exact.mechanism->probability, q("11825/61056"));
 }
 
-TEST(MediationColgen, RefusesLargeK) {
+TEST(MediationColgen, RefusesThePaperMasterForLargeK) {
   Instance<Rational> inst = testing::lottery_instance(hms_lottery<Rational>(7, q("1/10"), q("1/4")),
                                                       std::vector<Rational>(7, Rational(1, 7)));
+  ColumnGenerationOptions opt;
+  opt.master = MasterMode::paper;
   try {
-    generate_columns(inst);
+    generate_columns(inst, opt);
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
     EXPECT_EQ(e.pointer(), "/types");
   }
+}
+
+// K = 7 (beyond the reduced form): the default master is the ex-post LP. With
+// a lottery game the K² unit shapes already span every mechanism, so the first
+// master is (P_min) itself: nothing prices out, the dual bound equals the value
+// and both equal the lottery LP's optimum.
+TEST(MediationColgen, ExPostMasterBeyondTheReducedForm) {
+  Instance<Rational> inst = testing::lottery_instance(hms_lottery<Rational>(7, q("1/10"), q("1/4")),
+                                                      std::vector<Rational>(7, Rational(1, 7)));
+  ColumnGenerationOptions opt;
+  opt.grid = 2;
+  opt.starts = 2;
+  const auto res = generate_columns(inst, opt);
+  ASSERT_TRUE(res.converged) << res.certificate;
+  EXPECT_EQ(res.mode, DesignMode::ex_post);
+  EXPECT_EQ(res.initial_columns, 50U);  // 49 unit shapes + all ones
+  EXPECT_EQ(res.rounds.size(), 1U);
+  EXPECT_GE(res.rounds[0].best_price, 0);
+  const auto lp = solve_lottery(inst);
+  ASSERT_TRUE(lp.mechanism && res.master.mechanism);
+  EXPECT_TRUE(res.master.solution.certified);
+  EXPECT_EQ(res.master.mechanism->probability, lp.mechanism->probability);
+  ASSERT_TRUE(res.lower_bound);
+  EXPECT_EQ(*res.lower_bound, lp.mechanism->probability);
+  EXPECT_NE(res.certificate.find("ex-post master"), std::string::npos) << res.certificate;
+}
+
+// Item 1 of issue 8: the ex-post master priced by its own row duals reaches
+// the same optima as the paper-mode master priced by L̂ (Prop. 2): vector D
+// from the full-escalation shape on the 1/6 grid, vector G from the 511 0/1
+// shapes on the 1/10 grid.
+TEST(MediationColgen, ExPostPricingAgreesOnVectorD) {
+  ColumnGenerationOptions opt;
+  opt.grid = 6;
+  opt.master = MasterMode::ex_post;
+  const ShapeList<Rational> ones{{"ones", {qs({"1", "1"}), qs({"1", "1"})}}};
+  const auto res = generate_columns_from(testing::vector_d(), ones, opt);
+  ASSERT_TRUE(res.converged) << res.certificate;
+  EXPECT_EQ(res.mode, DesignMode::ex_post);
+  EXPECT_TRUE(res.master.solution.certified);
+  EXPECT_EQ(res.master.mechanism->probability, q("89284390/487875133"));
+  EXPECT_EQ(res.lp_solves, res.rounds.size());
+  EXPECT_EQ(res.rounds.back().candidates, 1105U);
+  EXPECT_EQ(res.rounds.back().target, 0);  // no L̂ ex post
+  ASSERT_TRUE(res.lower_bound);
+  EXPECT_EQ(*res.lower_bound, q("89284390/487875133"));
+}
+
+TEST(MediationColgen, ExPostPricingAgreesOnVectorG) {
+  ColumnGenerationOptions opt;
+  opt.grid = 10;
+  opt.master = MasterMode::ex_post;
+  const auto res = generate_columns(vector_g_exact(), opt);
+  ASSERT_TRUE(res.converged) << res.certificate;
+  EXPECT_TRUE(res.master.solution.certified);
+  EXPECT_EQ(res.master.mechanism->probability, q("11825/61056"));
+  EXPECT_GE(res.rounds.back().best_price, 0);
+}
+
+// Farley's bound from a master that is not yet optimal: in round 1 of vector D
+// from the full-escalation shape min rc/R < 0, and value/(1 − min rc/R) bounds
+// every mechanism over the dictionary and the grid. Here it is tight: the
+// optimum is the one column of the best-priced candidate (full information),
+// so round 1 already proves 89284390/487875133 while its master is above it.
+TEST(MediationColgen, DualBoundBracketsTheOptimum) {
+  for (const auto master : {MasterMode::paper, MasterMode::ex_post}) {
+    ColumnGenerationOptions opt;
+    opt.grid = 6;
+    opt.master = master;
+    const ShapeList<Rational> ones{{"ones", {qs({"1", "1"}), qs({"1", "1"})}}};
+    const auto res = generate_columns_from(testing::vector_d(), ones, opt);
+    ASSERT_GE(res.rounds.size(), 2U);
+    const auto& first = res.rounds.front();
+    ASSERT_LT(first.best_price, 0);
+    EXPECT_EQ(first.bound, Rational(first.value / (1 - first.best_price)));
+    EXPECT_EQ(first.bound, q("89284390/487875133"));
+    EXPECT_GT(first.value, q("89284390/487875133"));
+  }
+}
+
+// Item 2: pricing g with gᵀ as one pair. Vector D is symmetric; on the 1/6
+// grid the 1105 shapes form 616 pairs ((1105 + 127 symmetric shapes)/2), and
+// the optimum is unchanged in both masters.
+TEST(MediationColgen, SymmetricPricingKeepsTheOptimum) {
+  for (const auto master : {MasterMode::paper, MasterMode::ex_post}) {
+    ColumnGenerationOptions opt;
+    opt.grid = 6;
+    opt.master = master;
+    const ShapeList<Rational> ones{{"ones", {qs({"1", "1"}), qs({"1", "1"})}}};
+    const auto plain = generate_columns_from(testing::vector_d(), ones, opt);
+    opt.symmetric_pricing = true;
+    const auto paired = generate_columns_from(testing::vector_d(), ones, opt);
+    ASSERT_TRUE(paired.converged) << paired.certificate;
+    EXPECT_TRUE(paired.mirrored_pairs);
+    EXPECT_TRUE(paired.master.solution.certified);
+    EXPECT_EQ(paired.master.mechanism->probability, q("89284390/487875133"));
+    EXPECT_EQ(paired.master.mechanism->probability, plain.master.mechanism->probability);
+    EXPECT_EQ(paired.rounds.back().candidates, 616U);
+    EXPECT_LE(paired.rounds.size(), plain.rounds.size());
+    EXPECT_NE(paired.certificate.find("616 mirrored pairs"), std::string::npos)
+        << paired.certificate;
+  }
+}
+
+// An instance marked asymmetric is priced shape by shape even when pairs are asked for.
+TEST(MediationColgen, PairsNeedASymmetricInstance) {
+  auto inst = testing::vector_d();
+  inst.symmetric = false;
+  ColumnGenerationOptions opt;
+  opt.grid = 2;
+  opt.symmetric_pricing = true;
+  const auto res = generate_columns(inst, opt);
+  EXPECT_FALSE(res.mirrored_pairs);
+  EXPECT_EQ(res.master.mechanism->probability, q("89284390/487875133"));
 }
 
 TEST(MediationColgen, ZeroOneShapes) {

@@ -214,3 +214,80 @@ TEST(MediationLagrangian, RandomLotteriesSatisfyTheIdentities) {
 
 }  // namespace
 }  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+using testing::q;
+
+std::string named_text(const std::vector<lp::NamedValue<Rational>>& values) {
+  std::string out;
+  for (const auto& v : values) out += v.name + "=" + mechlab::to_string(v.value) + " ";
+  return out;
+}
+
+// Multipliers of the ex-post LP by name (no paper-mode LP needed): on vector
+// A they carry strong duality Pr(𝒢) = Σ λ V − Σ φ = 41/176 exactly.
+TEST(MediationLagrangian, ExPostMultipliersOfVectorA) {
+  const auto inst = testing::vector_a();
+  const auto design = solve_lottery(inst);
+  const auto m = ex_post_multipliers(inst, design);
+  EXPECT_EQ(m.dual_value, q("41/176"));
+  EXPECT_EQ(m.dual_value, design.mechanism->probability);
+  const auto named = m.named();
+  EXPECT_FALSE(named.empty());
+  for (const auto& v : named) EXPECT_GT(v.value, 0) << v.name;
+  // λ and ν are vector C's (δ = λ^i_1 = 20/11, ν^i_{2,1} = 15/11), and with
+  // η = 0 the pie's price is φ_ab = δ p(a)p(b) + µ_ab (µ_11 = 15/176).
+  EXPECT_EQ(named_text(named),
+            "lambda[1](1)=20/11 lambda[2](1)=20/11 nu[1](2->1)=15/11 nu[2](2->1)=15/11 "
+            "phi(1,1)=35/176 phi(1,2)=15/44 phi(2,1)=15/44 phi(2,2)=45/44 ");
+  const auto paper = paper_multipliers(solve_lottery(inst, DesignMode::paper_multipliers));
+  for (std::size_t a = 0; a < 2; ++a) {
+    for (std::size_t b = 0; b < 2; ++b) {
+      EXPECT_EQ(m.phi[a][b], paper.delta * inst.prior[a] * inst.prior[b] + paper.mu[a][b]);
+    }
+  }
+  EXPECT_THROW((void)ex_post_multipliers(inst, solve_lottery(inst, DesignMode::paper_multipliers)),
+               InputError);
+}
+
+// K = 8 (no reduced form): a BW lottery with uniform prior, exact; strong
+// duality holds on the ex-post multipliers.
+TEST(MediationLagrangian, ExPostMultipliersBeyondTheReducedForm) {
+  const auto inst = testing::lottery_instance(bw_linear_lottery<Rational>(8, q("4/5"), Rational(1)),
+                                              std::vector<Rational>(8, Rational(1, 8)));
+  const auto design = solve_lottery(inst);
+  ASSERT_TRUE(design.mechanism);
+  EXPECT_TRUE(design.solution.certified);
+  const auto m = ex_post_multipliers(inst, design);
+  EXPECT_EQ(m.dual_value, design.mechanism->probability);
+  EXPECT_EQ(m.duals_may_differ, design.degeneracy.duals_may_differ());
+}
+
+}  // namespace
+}  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+// The symmetric LP's multipliers, halved on the aliased rows, are the full
+// ex-post LP's for vector A (unique there: λ^i_1 = 20/11, ν^i_{2,1} = 15/11,
+// φ = (35/176, 15/44; 15/44, 45/44)) and satisfy strong duality at K = 8.
+TEST(MediationLagrangian, SymmetricLotteryMultipliers) {
+  const auto a = testing::vector_a();
+  const auto full = ex_post_multipliers(a, solve_lottery(a));
+  const auto sym = ex_post_multipliers(a, solve_symmetric_lottery(a));
+  EXPECT_EQ(sym.lambda, full.lambda);
+  EXPECT_EQ(sym.nu, full.nu);
+  EXPECT_EQ(sym.phi, full.phi);
+  EXPECT_EQ(sym.dual_value, q("41/176"));
+  const auto bw = testing::lottery_instance(bw_linear_lottery<Rational>(8, q("4/5"), Rational(1)),
+                                            std::vector<Rational>(8, Rational(1, 8)));
+  const auto m = ex_post_multipliers(bw, solve_symmetric_lottery(bw));
+  EXPECT_EQ(m.dual_value, q("13/20"));
+  EXPECT_EQ(m.lambda[0], m.lambda[1]);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation

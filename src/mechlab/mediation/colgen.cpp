@@ -38,6 +38,15 @@ bool is_zero(const Matrix<T>& g) {
 }
 
 template <class T>
+Matrix<T> transposed(const Matrix<T>& g) {
+  Matrix<T> t(g.size(), std::vector<T>(g.size()));
+  for (std::size_t a = 0; a < g.size(); ++a) {
+    for (std::size_t b = 0; b < g.size(); ++b) t[a][b] = g[b][a];
+  }
+  return t;
+}
+
+template <class T>
 struct Scored {
   Matrix<T> g;
   std::string name;
@@ -51,8 +60,10 @@ template <class T>
 class ShapeSearch {
  public:
   using Score = std::function<std::optional<T>(const Matrix<T>&)>;
-  ShapeSearch(std::size_t types, const ColumnGenerationOptions& options, Score score)
-      : k_(types), o_(options), score_(std::move(score)) {}
+  // pairs: g and gᵀ are one candidate (scored once, under the smaller name).
+  ShapeSearch(std::size_t types, const ColumnGenerationOptions& options, Score score,
+              bool pairs = false)
+      : k_(types), o_(options), score_(std::move(score)), pairs_(pairs) {}
 
   std::vector<Scored<T>> run() {
     if (k_ == 2) {
@@ -70,21 +81,30 @@ class ShapeSearch {
   }
   std::size_t evaluated() const { return seen_.size(); }
   std::string described() const {
+    const char* unit = pairs_ ? "mirrored pairs (g, g^T)" : "shapes";
     if (k_ == 2) {
-      return fmt::format("the grid {{0, 1/{0}, ..., 1}}^(2x2) with max entry 1 ({1} shapes)",
-                         o_.grid, seen_.size());
+      return fmt::format("the grid {{0, 1/{0}, ..., 1}}^(2x2) with max entry 1 ({1} {2})", o_.grid,
+                         seen_.size(), unit);
     }
     return fmt::format(
         "coordinate search on the grid of step 1/{} from {} 0/1 and {} random "
-        "starts ({} distinct shapes scored)",
-        o_.grid, o_.starts, o_.starts, seen_.size());
+        "starts ({} distinct {} scored)",
+        o_.grid, o_.starts, o_.starts, seen_.size(), unit);
   }
 
  private:
   std::optional<T> eval(const Matrix<T>& raw) {
     if (is_zero(raw)) return std::nullopt;
-    const auto g = normalised_shape(raw);
+    auto g = normalised_shape(raw);
     auto name = shape_name(g);
+    if (pairs_) {
+      auto mirror = transposed(g);
+      auto mirror_name = shape_name(mirror);
+      if (mirror_name < name) {
+        g = std::move(mirror);
+        name = std::move(mirror_name);
+      }
+    }
     auto it = seen_.find(name);
     if (it == seen_.end()) {
       if (o_.progress != nullptr) o_.progress->advance();
@@ -148,6 +168,7 @@ class ShapeSearch {
   std::size_t k_;
   const ColumnGenerationOptions& o_;
   Score score_;
+  bool pairs_;
   std::map<std::string, std::pair<Matrix<T>, std::optional<T>>> seen_;
 };
 
@@ -163,11 +184,22 @@ bool improving(const T& price, const T& scale, double tolerance) {
 }
 
 template <class T>
-void check_size(const Instance<T>& instance) {
-  if (instance.types() > 6) {
-    throw InputError("/types", "K <= 6 for column generation (paper-mode master LP)",
+DesignMode master_mode(const Instance<T>& instance, MasterMode asked) {
+  if (asked == MasterMode::paper && instance.types() > 6) {
+    throw InputError("/types", "K <= 6 for the paper-mode master LP (4^K - 2 Border rows)",
                      std::to_string(instance.types()));
   }
+  if (asked == MasterMode::ex_post) return DesignMode::ex_post;
+  if (asked == MasterMode::paper) return DesignMode::paper_multipliers;
+  return instance.types() <= 6 ? DesignMode::paper_multipliers : DesignMode::ex_post;
+}
+
+// Farley's bound: for any mechanism x over the dictionary and the priced
+// candidates, Pr = c'x = π'b + Σ rc_j x_j ≥ value + min(0, price)·c'x, since
+// the master's own columns have rc ≥ 0 and a candidate's rc ≥ price·R.
+template <class T>
+T farley_bound(const T& value, const T& price) {
+  return sign_of(price) < 0 ? T(value / (T(1) - price)) : value;
 }
 
 }  // namespace
@@ -190,16 +222,27 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
                                                 ShapeList<T> dictionary,
                                                 const ColumnGenerationOptions& options) {
   instance.validate();
-  check_size(instance);
   ColumnGenerationResult<T> out;
+  out.mode = master_mode(instance, options.master);
+  out.mirrored_pairs = options.symmetric_pricing && instance.symmetric;
+  // Pairs price g with gᵀ; the Farley bound then needs a mirror-closed dictionary.
+  if (out.mirrored_pairs) dictionary = with_mirrors(dictionary);
   out.initial_columns = dictionary.size();
   std::set<std::string> names;
-  for (const auto& s : dictionary) names.insert(shape_name(normalised_shape(s.g)));
+  ColumnList<T> columns;
+  for (auto& s : dictionary) {
+    names.insert(shape_name(normalised_shape(s.g)));
+    columns.push_back(make_column(instance, std::move(s)));
+  }
+  const bool paper = out.mode == DesignMode::paper_multipliers;
+  auto solve_master = [&] {
+    out.master = solve_design_columns(instance, columns, out.mode);
+    ++out.lp_solves;
+    out.columns = columns.size();
+  };
   for (std::size_t round = 0; round < options.max_rounds; ++round) {
     if (options.progress != nullptr) options.progress->check();
-    out.master = solve_design(instance, dictionary, DesignMode::paper_multipliers);
-    ++out.lp_solves;
-    out.columns = dictionary.size();
+    solve_master();
     if (!out.master.mechanism) {
       out.certificate = fmt::format(
           "master LP not optimal ({}): no feasible mechanism over the "
@@ -211,64 +254,112 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
     r.round = round + 1;
     r.value = out.master.mechanism->probability;
     if (sign_of(r.value) == 0) {  // nothing escalates: no column can do better
+      r.bound = r.value;
       out.rounds.push_back(r);
       out.converged = true;
+      out.lower_bound = r.value;
       out.certificate = "Pr(G) = 0: optimal without pricing";
       return out;
     }
-    const auto rep = lagrangian_report(instance, out.master);
-    const T& delta = rep.multipliers.delta;
-    const T base = T(1) + delta + rep.multipliers.eta_total;
-    r.target = rep.target;
+    if (out.master.solution.duals.empty()) {
+      // Clp's optimum whose basis could not be evaluated: no duals to price with.
+      out.rounds.push_back(r);
+      out.certificate = fmt::format(
+          "stopped: the master's basis could not be evaluated ({}), so there are no duals to "
+          "price with; the master is an upper bound only",
+          out.master.solution.note);
+      return out;
+    }
+    // rc/R of one column: δ(L̂* − L̂) from the multipliers in paper mode, the
+    // generic R − πᵀa from the row duals ex post. Scale: what "improving" is
+    // relative to in double.
+    std::optional<LagrangianReport<T>> rep;
+    T base(1);
+    if (paper) {
+      rep = lagrangian_report(instance, out.master);
+      base = T(1) + rep->multipliers.delta + rep->multipliers.eta_total;
+      r.target = rep->target;
+    }
+    auto price = [&](const ShapeColumn<T>& column) -> T {
+      if (paper) {
+        return base -
+               rep->multipliers.delta * lagrangian_value(rep->multipliers, instance.prior, column);
+      }
+      return shape_reduced_cost(out.master, instance.prior, column) / column.induced.probability;
+    };
     const auto start = std::chrono::steady_clock::now();
-    ShapeSearch<T> search(instance.types(), options, [&](const Matrix<T>& g) -> std::optional<T> {
-      const auto column = make_column(instance, Shape<T>{"candidate", g});
-      return base - delta * lagrangian_value(rep.multipliers, instance.prior, column);
-    });
+    ShapeSearch<T> search(
+        instance.types(), options,
+        [&](const Matrix<T>& g) -> std::optional<T> {
+          const auto column = make_column(instance, Shape<T>{"candidate", g});
+          if (!out.mirrored_pairs) return price(column);
+          // R(gᵀ) = R(g): the pair's rc/R is the mean of the two.
+          return (price(column) + price(mirror_column(column))) / T(2);
+        },
+        out.mirrored_pairs);
     const auto scored = search.run();
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.candidates = search.evaluated();
     if (!scored.empty()) {
       r.best_price = scored.front().score;
-      r.best_lagrangian = (base - r.best_price) / delta;
+      if (paper) r.best_lagrangian = (base - r.best_price) / rep->multipliers.delta;
       r.best_shape = scored.front().name;
     }
+    r.bound = farley_bound(r.value, r.best_price);
+    out.lower_bound = r.bound;
+    std::size_t added_pairs = 0;
     for (const auto& s : scored) {
-      if (r.added >= options.add_per_round || !improving(s.score, base, options.tolerance)) break;
+      if (added_pairs >= options.add_per_round || !improving(s.score, base, options.tolerance)) {
+        break;
+      }
       if (!names.insert(s.name).second) continue;
-      dictionary.push_back({s.name, s.g});
+      ++added_pairs;
+      columns.push_back(make_column(instance, Shape<T>{s.name, s.g}));
       ++r.added;
+      if (out.mirrored_pairs) {
+        auto mirror = mirror_column(columns.back());
+        const auto mirror_name = shape_name(mirror.shape.g);
+        if (names.insert(mirror_name).second) {
+          mirror.shape.name = mirror_name;
+          columns.push_back(std::move(mirror));
+          ++r.added;
+        }
+      }
     }
     out.rounds.push_back(r);
+    out.columns = columns.size();
     if (r.added == 0 && !scored.empty() &&
         improving(scored.front().score, base, options.tolerance)) {
       // Every improving candidate is already a column: the master's duals do
       // not price its own columns right (rounding), so nothing is certified.
+      out.lower_bound.reset();
       out.certificate = fmt::format(
           "stopped: the best candidate {} prices out (rc/R = {}) but is already in the "
           "dictionary, so the master's duals are inconsistent; no optimality certificate",
           r.best_shape, number_text(r.best_price));
-      out.columns = dictionary.size();
       return out;
     }
     if (r.added == 0) {
       out.converged = true;
+      const std::string lagrangian =
+          paper ? fmt::format(" (max L̂ = {} at {}, L̂* = {})", number_text(r.best_lagrangian),
+                              r.best_shape, number_text(r.target))
+                : fmt::format(" at {} (ex-post master, priced by its row duals)", r.best_shape);
       out.certificate = fmt::format(
-          "no improving column in {}: min rc/R = {} (max L̂ = {} at {}, L̂* = {}); the master is "
-          "optimal over the convex hull of its {} columns and these candidates, not proven over "
-          "the continuum of shapes",
-          search.described(), number_text(r.best_price), number_text(r.best_lagrangian),
-          r.best_shape, number_text(r.target), dictionary.size());
+          "no improving column in {}: min rc/R = {}{}; the master is optimal over the convex "
+          "hull of its {} columns and these candidates, not proven over the continuum of shapes",
+          search.described(), number_text(r.best_price), lagrangian, columns.size());
       return out;
     }
   }
-  out.master = solve_design(instance, dictionary, DesignMode::paper_multipliers);
-  ++out.lp_solves;
-  out.columns = dictionary.size();
+  solve_master();
+  // The last round's bound still holds: the columns it added are among the
+  // candidates it priced.
   out.certificate = fmt::format(
-      "stopped after {} rounds with improving columns left: an upper "
-      "bound only",
-      options.max_rounds);
+      "stopped after {} rounds with improving columns left: the master is an upper bound; "
+      "the last round's dual bound {} holds over the dictionary and its candidates",
+      options.max_rounds,
+      out.rounds.empty() ? std::string("none") : number_text(out.rounds.back().bound));
   return out;
 }
 

@@ -97,6 +97,19 @@ void check_shape(const Shape<T>& s, std::size_t k, std::size_t c) {
   if (!nonzero) throw InputError(at, "a non-zero escalation shape", "all zeros");
 }
 
+// Σ_{(a,b) ∈ Q̃} p(a)p(b)g(a,b), Q̃ = {(a,b): a ∉ Q1, b ∉ Q2}.
+template <class T>
+T outside_mass(const Matrix<T>& g, const std::vector<T>& p, unsigned q1, unsigned q2) {
+  T sum(0);
+  for (std::size_t a = 0; a < p.size(); ++a) {
+    if ((q1 >> a) & 1U) continue;
+    for (std::size_t b = 0; b < p.size(); ++b) {
+      if (!((q2 >> b) & 1U)) sum += p[a] * p[b] * g[a][b];
+    }
+  }
+  return sum;
+}
+
 }  // namespace
 
 template <class T>
@@ -106,6 +119,87 @@ ShapeColumn<T> make_column(const Instance<T>& instance, Shape<T> shape) {
   col.payoff = instance.game->payoffs(col.induced.beliefs);
   col.shape = std::move(shape);
   return col;
+}
+
+template <class T>
+T column_escalation_value(const ShapeColumn<T>& column, std::size_t i, std::size_t report,
+                          std::size_t type) {
+  const T& reach = column.induced.marginal[i][report];
+  if (sign_of(reach) == 0) return T(0);  // off path: U is never used
+  return reach * column.payoff[i][report][type];
+}
+
+template <class T>
+ShapeColumn<T> mirror_column(const ShapeColumn<T>& column) {
+  ShapeColumn<T> out = column;
+  const std::size_t k = column.shape.g.size();
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      out.shape.g[a][b] = column.shape.g[b][a];
+      out.induced.rho[a][b] = column.induced.rho[b][a];
+    }
+  }
+  out.shape.name = column.shape.name + "^T";
+  std::swap(out.induced.marginal[0], out.induced.marginal[1]);
+  std::swap(out.induced.rho_marginal[0], out.induced.rho_marginal[1]);
+  std::swap(out.induced.beliefs.beta[0], out.induced.beliefs.beta[1]);
+  std::swap(out.induced.beliefs.on_path[0], out.induced.beliefs.on_path[1]);
+  std::swap(out.payoff[0], out.payoff[1]);
+  return out;
+}
+
+template <class T>
+T shape_reduced_cost(const DesignResult<T>& design, const std::vector<T>& prior,
+                     const ShapeColumn<T>& column) {
+  if (design.solution.status != lp::SolveStatus::optimal || design.solution.duals.empty()) {
+    throw InputError("/mode", "an optimal design with row duals", lp::status_text(design.solution));
+  }
+  const auto& y = design.solution.duals;
+  const auto& idx = design.index;
+  const std::size_t k = prior.size();
+  T rc = column.induced.probability;
+  // Only rows with a non-zero dual matter; most are slack. A symmetric design's
+  // aliased rows carry twice the full LP's symmetric dual (DesignIndex).
+  const T aliased = idx.symmetric ? T(1) / T(2) : T(1);
+  auto take = [&](std::size_t row, const auto& coefficient, const T& share) {
+    if (row != SIZE_MAX && sign_of(y[row]) != 0) rc -= share * y[row] * coefficient();
+  };
+  for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t t = 0; t < k; ++t) {
+      for (std::size_t m = 0; m < k; ++m) {
+        if (m == t) continue;
+        take(
+            idx.ic[i][t][m],
+            [&] {
+              return T(column_escalation_value(column, i, t, t) -
+                       column_escalation_value(column, i, m, t));
+            },
+            aliased);
+      }
+      take(
+          idx.pc[i][t], [&] { return column_escalation_value(column, i, t, t); }, aliased);
+    }
+  }
+  const T one(1);
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      take(
+          idx.feasibility[a][b], [&] { return column.shape.g[a][b]; }, a == b ? one : aliased);
+    }
+  }
+  if (design.mode == DesignMode::paper_multipliers) {
+    take(
+        idx.rc, [&] { return column.induced.probability; }, one);
+    for (const auto& e : idx.border) {
+      take(
+          e.row,
+          [&] {
+            return T(column.induced.probability - outside_mass(column.shape.g, prior, e.q1, e.q2));
+          },
+          one);
+    }
+  }
+  return rc;
 }
 
 template <class T>
@@ -146,18 +240,28 @@ DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionar
                              Progress& progress) {
   instance.validate();
   const std::size_t k = instance.types();
-  const auto& p = instance.prior;
   if (dictionary.empty()) throw InputError("/shapes", "at least one escalation shape", "none");
+  ColumnList<T> columns;
+  for (std::size_t c = 0; c < dictionary.size(); ++c) {
+    check_shape(dictionary[c], k, c);
+    columns.push_back(make_column(instance, std::move(dictionary[c])));
+  }
+  return solve_design_columns(instance, std::move(columns), mode, progress);
+}
+
+template <class T>
+DesignResult<T> solve_design_columns(const Instance<T>& instance, ColumnList<T> columns,
+                                     DesignMode mode, Progress& progress) {
+  const std::size_t k = instance.types();
+  const auto& p = instance.prior;
+  if (columns.empty()) throw InputError("/shapes", "at least one escalation shape", "none");
   if (mode == DesignMode::paper_multipliers && k > 6) {
     throw InputError("/types", "K <= 6 for the reduced-form LP (4^K - 2 Border rows); use ex_post",
                      fmt::format("{}", k));
   }
   DesignResult<T> res;
   res.mode = mode;
-  for (std::size_t c = 0; c < dictionary.size(); ++c) {
-    check_shape(dictionary[c], k, c);
-    res.columns.push_back(make_column(instance, std::move(dictionary[c])));
-  }
+  res.columns = std::move(columns);
   auto& prog = res.lp;
   auto& idx = res.index;
   prog.name = mode == DesignMode::ex_post ? "mediation-ex-post" : "mediation-reduced-form";
@@ -199,10 +303,8 @@ DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionar
   // y_i(m; θ) as terms in α.
   auto add_y = [&](RowTerms<T>& row, std::size_t i, std::size_t m, std::size_t t, const T& factor) {
     for (std::size_t c = 0; c < res.columns.size(); ++c) {
-      const auto& col = res.columns[c];
-      const T& reach = col.induced.marginal[i][m];
-      if (sign_of(reach) == 0) continue;
-      row.add(idx.alpha[c], factor * reach * col.payoff[i][m][t]);
+      const T value = column_escalation_value(res.columns[c], i, m, t);
+      if (sign_of(value) != 0) row.add(idx.alpha[c], factor * value);
     }
   };
   // IC and PC, both players.
@@ -251,31 +353,20 @@ DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionar
     // EP(Q1,Q2): Σ_i Σ_{θ∈Q_i} p z_i + Σ_c α_c [R_c − Σ_{Q̃} p p g^c] ≤ 1 − Σ_{Q̃} p p,
     // Q̃ = {(a,b): a ∉ Q1, b ∉ Q2}; (Θ,Θ) is RC, (∅,∅) is trivial.
     const unsigned full = (1U << k) - 1U;
+    const Matrix<T> everywhere(k, std::vector<T>(k, T(1)));
     for (unsigned q1 = 0; q1 <= full; ++q1) {
       for (unsigned q2 = 0; q2 <= full; ++q2) {
         if (q1 == 0 && q2 == 0) continue;
         RowTerms<T> row;
-        T outside(0);
         for (std::size_t t = 0; t < k; ++t) {
           if ((q1 >> t) & 1U) add_z(row, 0, t, p[t]);
           if ((q2 >> t) & 1U) add_z(row, 1, t, p[t]);
         }
         for (std::size_t c = 0; c < res.columns.size(); ++c) {
-          T coef = res.columns[c].induced.probability;
-          for (std::size_t a = 0; a < k; ++a) {
-            if ((q1 >> a) & 1U) continue;
-            for (std::size_t b = 0; b < k; ++b) {
-              if ((q2 >> b) & 1U) continue;
-              coef -= p[a] * p[b] * res.columns[c].shape.g[a][b];
-            }
-          }
-          row.add(idx.alpha[c], coef);
+          const auto& col = res.columns[c];
+          row.add(idx.alpha[c], col.induced.probability - outside_mass(col.shape.g, p, q1, q2));
         }
-        for (std::size_t a = 0; a < k; ++a) {
-          for (std::size_t b = 0; b < k; ++b) {
-            if (!((q1 >> a) & 1U) && !((q2 >> b) & 1U)) outside += p[a] * p[b];
-          }
-        }
+        const T outside = outside_mass(everywhere, p, q1, q2);
         const bool is_rc = q1 == full && q2 == full;
         const std::string name =
             is_rc ? std::string("RC") : fmt::format("EP({},{})", type_set(q1, k), type_set(q2, k));
@@ -321,14 +412,179 @@ DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionar
   return res;
 }
 
+namespace {
+
+// Columns of a lottery game for shapes with at most one escalating opponent
+// type per report (unit shapes, mirrored unit pairs). A lottery's U_i(m; ·)
+// depends on β_i(·|m) alone, and such a B(g) is a point mass on every on-path
+// report and the prior on the others: K + 1 payoff tables serve all columns
+// (K = 20: 21 instead of 400, most of the lottery LP's build time before).
 template <class T>
-DesignResult<T> solve_lottery(const Instance<T>& instance, DesignMode mode, Progress& progress) {
+ColumnList<T> point_mass_columns(const Instance<T>& instance, ShapeList<T> shapes) {
   instance.validate();
   if (instance.game->lottery() == nullptr) {
     throw InputError("/game", "a lottery game (U linear in beliefs) for the unit-shape fast path",
                      instance.game->name());
   }
-  return solve_design(instance, unit_shapes<T>(instance.types()), mode, progress);
+  const std::size_t k = instance.types();
+  const auto& game = *instance.game;
+  auto uniform_rows = [k](const std::vector<T>& row) {
+    BeliefSystem<T> b;
+    for (std::size_t i = 0; i < 2; ++i) {
+      b.beta[i].assign(k, row);
+      b.on_path[i].assign(k, true);
+    }
+    return b;
+  };
+  const PayoffTable<T> at_prior = game.payoffs(uniform_rows(instance.prior));
+  std::vector<PayoffTable<T>> at_point;
+  for (std::size_t t = 0; t < k; ++t) {
+    std::vector<T> point(k, T(0));
+    point[t] = T(1);
+    at_point.push_back(game.payoffs(uniform_rows(point)));
+  }
+  ColumnList<T> out;
+  for (auto& shape : shapes) {
+    ShapeColumn<T> col;
+    col.induced = beliefs_from_rule(shape.g, instance.prior);
+    col.payoff = at_prior;
+    for (std::size_t m = 0; m < k; ++m) {
+      for (std::size_t t = 0; t < k; ++t) {
+        // Player 1 reporting m escalates against type t only; player 2 likewise.
+        if (sign_of(shape.g[m][t]) != 0) col.payoff[0][m] = at_point[t][0][m];
+        if (sign_of(shape.g[t][m]) != 0) col.payoff[1][m] = at_point[t][1][m];
+      }
+    }
+    col.shape = std::move(shape);
+    out.push_back(std::move(col));
+  }
+  return out;
+}
+
+}  // namespace
+
+template <class T>
+ColumnList<T> lottery_unit_columns(const Instance<T>& instance) {
+  return point_mass_columns(instance, unit_shapes<T>(instance.types()));
+}
+
+template <class T>
+DesignResult<T> solve_symmetric_lottery(const Instance<T>& instance, Progress& progress) {
+  if (!instance.symmetric) {
+    throw InputError("/symmetric", "a symmetric instance for the symmetric lottery LP", "false");
+  }
+  const std::size_t k = instance.types();
+  const auto& p = instance.prior;
+  ShapeList<T> shapes;
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = a; b < k; ++b) {
+      Matrix<T> g(k, std::vector<T>(k, T(0)));
+      g[a][b] = g[b][a] = T(1);
+      shapes.push_back({a == b
+                            ? fmt::format("gamma({},{})", a + 1, a + 1)
+                            : fmt::format("gamma({},{})+gamma({},{})", a + 1, b + 1, b + 1, a + 1),
+                        std::move(g)});
+    }
+  }
+  DesignResult<T> res;
+  res.mode = DesignMode::ex_post;
+  res.columns = point_mass_columns(instance, std::move(shapes));
+  auto& prog = res.lp;
+  auto& idx = res.index;
+  idx.symmetric = true;
+  prog.name = "mediation-ex-post-symmetric";
+  prog.sense = lp::Sense::minimize;
+  for (const auto& col : res.columns) {
+    idx.alpha.push_back(prog.add_column(fmt::format("alpha[{}]", col.shape.name), T(0),
+                                        std::nullopt, col.induced.probability));
+  }
+  // s(a,b) = s_1(a,b) = s_2(b,a); z_1(m) = z_2(m) = Σ_b p(b) s(m,b).
+  Matrix<std::size_t> s_col(k, std::vector<std::size_t>(k));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      s_col[a][b] =
+          prog.add_column(fmt::format("s1({},{})", a + 1, b + 1), T(0), std::nullopt, T(0));
+    }
+  }
+  auto add_z = [&](RowTerms<T>& row, std::size_t t, const T& factor) {
+    for (std::size_t b = 0; b < k; ++b) row.add(s_col[t][b], factor * p[b]);
+  };
+  auto add_y = [&](RowTerms<T>& row, std::size_t m, std::size_t t, const T& factor) {
+    for (std::size_t c = 0; c < res.columns.size(); ++c) {
+      const T value = column_escalation_value(res.columns[c], 0, m, t);
+      if (sign_of(value) != 0) row.add(idx.alpha[c], factor * value);
+    }
+  };
+  idx.ic[0].assign(k, std::vector<std::size_t>(k, SIZE_MAX));
+  idx.pc[0].assign(k, SIZE_MAX);
+  for (std::size_t t = 0; t < k; ++t) {
+    for (std::size_t m = 0; m < k; ++m) {
+      if (m == t) continue;
+      RowTerms<T> row;
+      add_z(row, t, T(1));
+      add_z(row, m, T(-1));
+      add_y(row, t, t, T(1));
+      add_y(row, m, t, T(-1));
+      idx.ic[0][t][m] =
+          prog.add_row(fmt::format("IC[1]({}->{})", t + 1, m + 1), row.take(), T(0), std::nullopt);
+    }
+    RowTerms<T> row;
+    add_z(row, t, T(1));
+    add_y(row, t, t, T(1));
+    idx.pc[0][t] =
+        prog.add_row(fmt::format("PC[1]({})", t + 1), row.take(), instance.veto[t], std::nullopt);
+  }
+  idx.ic[1] = idx.ic[0];
+  idx.pc[1] = idx.pc[0];
+  idx.feasibility.assign(k, std::vector<std::size_t>(k, SIZE_MAX));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = a; b < k; ++b) {
+      RowTerms<T> row;
+      for (std::size_t c = 0; c < res.columns.size(); ++c) {
+        row.add(idx.alpha[c], res.columns[c].shape.g[a][b]);
+      }
+      row.add(s_col[a][b], T(1));  // s_1(a,b)
+      row.add(s_col[b][a], T(1));  // s_2(a,b) = s_1(b,a)
+      idx.feasibility[a][b] = idx.feasibility[b][a] =
+          prog.add_row(fmt::format("F({},{})", a + 1, b + 1), row.take(), std::nullopt, T(1));
+    }
+  }
+  res.solution = lp::solve(prog, progress);
+  if (res.solution.status != lp::SolveStatus::optimal) return res;
+  const auto& x = res.solution.x;
+  ReducedForm<T> mech;
+  mech.probability = res.solution.objective;
+  mech.gamma.assign(k, std::vector<T>(k, T(0)));
+  for (std::size_t c = 0; c < res.columns.size(); ++c) {
+    mech.weights.push_back(x[idx.alpha[c]]);
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) {
+        mech.gamma[a][b] += x[idx.alpha[c]] * res.columns[c].shape.g[a][b];
+      }
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    mech.z[i].assign(k, T(0));
+    mech.settlement[i].assign(k, std::vector<T>(k));
+  }
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      mech.z[0][a] += p[b] * x[s_col[a][b]];
+      mech.settlement[0][a][b] = x[s_col[a][b]];
+      mech.settlement[1][b][a] = x[s_col[a][b]];
+    }
+  }
+  mech.z[1] = mech.z[0];
+  mech.y = escalation_values(res.columns, mech.weights);
+  res.mechanism = std::move(mech);
+  res.binding = lp::binding_rows(prog, res.solution);
+  res.degeneracy = find_degeneracy(prog, res.solution);
+  return res;
+}
+
+template <class T>
+DesignResult<T> solve_lottery(const Instance<T>& instance, DesignMode mode, Progress& progress) {
+  return solve_design_columns(instance, lottery_unit_columns(instance), mode, progress);
 }
 
 template <class T>
@@ -429,7 +685,16 @@ std::vector<std::string> binding_incentive_constraints(const Instance<T>& instan
   template ShapeList<T> unit_shapes(std::size_t);                                                 \
   template PayoffTable<T> escalation_values(const ColumnList<T>&, const std::vector<T>&);         \
   template DesignResult<T> solve_design(const Instance<T>&, ShapeList<T>, DesignMode, Progress&); \
+  template DesignResult<T> solve_design_columns(const Instance<T>&, ColumnList<T>, DesignMode,    \
+                                                Progress&);                                       \
+  template T column_escalation_value(const ShapeColumn<T>&, std::size_t, std::size_t,             \
+                                     std::size_t);                                                \
+  template ShapeColumn<T> mirror_column(const ShapeColumn<T>&);                                   \
+  template T shape_reduced_cost(const DesignResult<T>&, const std::vector<T>&,                    \
+                                const ShapeColumn<T>&);                                           \
   template DesignResult<T> solve_lottery(const Instance<T>&, DesignMode, Progress&);              \
+  template ColumnList<T> lottery_unit_columns(const Instance<T>&);                                \
+  template DesignResult<T> solve_symmetric_lottery(const Instance<T>&, Progress&);                \
   template ShapeList<T> with_mirrors(const ShapeList<T>&);                                        \
   template ReducedForm<T> symmetrise_lottery(const Instance<T>&, const ReducedForm<T>&);          \
   template NamedValues<T> incentive_slacks(const Instance<T>&, const ReducedForm<T>&);            \

@@ -96,6 +96,11 @@ struct DesignIndex {
     std::size_t row;
   };
   std::vector<Border> border;  // paper mode
+  // solve_symmetric_lottery: player 2's IC/PC rows are player 1's and F(b,a)
+  // is F(a,b) (the same row index), each aggregating two rows of the full
+  // ex-post LP, whose symmetric duals are therefore half of this LP's (F(a,a)
+  // stands for one row: its dual is kept).
+  bool symmetric = false;
 };
 
 template <class T>
@@ -118,11 +123,58 @@ DesignResult<T> solve_design(const Instance<T>& instance, ShapeList<T> dictionar
                              DesignMode mode = DesignMode::ex_post,
                              Progress& progress = Progress::none());
 
+// The same over columns already built (make_column): column generation keeps
+// its dictionary's columns between rounds instead of re-solving the game.
+template <class T>
+DesignResult<T> solve_design_columns(const Instance<T>& instance, ColumnList<T> columns,
+                                     DesignMode mode = DesignMode::ex_post,
+                                     Progress& progress = Progress::none());
+
+// g_i(m) U_i(m; θ, B(g)): column c's coefficient in y_i(m; θ) (0 off path).
+template <class T>
+T column_escalation_value(const ShapeColumn<T>& column, std::size_t i, std::size_t report,
+                          std::size_t type);
+
+// The column of gᵀ from the column of g, by swapping the players (valid under
+// symmetry (S): U_1(m; θ, (β1, β2)) = U_2(m; θ, (β2, β1))), so a mirrored pair
+// costs one equilibrium computation. Named "<name>^T".
+template <class T>
+ShapeColumn<T> mirror_column(const ShapeColumn<T>& column);
+
+// The reduced cost of a new column in an optimal design, from the design's own
+// row duals π: R(g) − πᵀa(g), with a(g) the column's coefficients in every row
+// of the LP (IC, PC, F and, in paper mode, RC and EP). Works in both modes (spec
+// §3.4: "the generic reduced cost R − πᵀa(c) from any LP"); for a column of the
+// design it equals the LP's reduced cost. Throws InputError("/mode") when the
+// design is not optimal.
+template <class T>
+T shape_reduced_cost(const DesignResult<T>& design, const std::vector<T>& prior,
+                     const ShapeColumn<T>& column);
+
+// The columns of the K² unit shapes of a lottery game, equal to make_column's
+// but built from K + 1 payoff tables (a lottery is separable by report).
+// Throws InputError("/game", ...) for a belief-dependent game.
+template <class T>
+ColumnList<T> lottery_unit_columns(const Instance<T>& instance);
+
 // Lottery fast path: the dictionary is the K² unit shapes (exact (P_min)).
 // Throws InputError("/game", ...) for a belief-dependent game.
 template <class T>
 DesignResult<T> solve_lottery(const Instance<T>& instance, DesignMode mode = DesignMode::ex_post,
                               Progress& progress = Progress::none());
+
+// The lottery LP restricted to symmetric mechanisms (spec §3.3, Symmetry):
+// γ(a,b) = γ(b,a) as the K(K+1)/2 columns "gamma(a,a)" and
+// "gamma(a,b)+gamma(b,a)", s_2(a,b) = s_1(b,a) with columns "s1(a,b)", and only
+// player 1's IC and PC rows and F(a,b) for a ≤ b: K(K+1)/2 + K² columns and
+// K² + K(K+1)/2 rows (K = 20: 610 × 610 instead of 1200 × 1200). Same optimum
+// as solve_lottery (the average of a solution and its mirror is feasible and
+// as good), and the mechanism is symmetric as it comes. Index: see
+// DesignIndex::symmetric. Throws InputError("/game") for a belief-dependent
+// game and InputError("/symmetric") for an instance marked asymmetric.
+template <class T>
+DesignResult<T> solve_symmetric_lottery(const Instance<T>& instance,
+                                        Progress& progress = Progress::none());
 
 // y_i(m; θ) = Σ_c α_c g^c_i(m) U^c_i(m; θ) for given weights.
 template <class T>
@@ -159,6 +211,9 @@ extern template ReducedForm<Rational> symmetrise_lottery(const Instance<Rational
 extern template DesignResult<double> solve_design(const Instance<double>&, ShapeList<double>,
                                                   DesignMode, Progress&);
 extern template DesignResult<double> solve_lottery(const Instance<double>&, DesignMode, Progress&);
+extern template DesignResult<Rational> solve_symmetric_lottery(const Instance<Rational>&,
+                                                               Progress&);
+extern template DesignResult<double> solve_symmetric_lottery(const Instance<double>&, Progress&);
 extern template ReducedForm<double> symmetrise_lottery(const Instance<double>&,
                                                        const ReducedForm<double>&);
 

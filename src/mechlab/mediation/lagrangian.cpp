@@ -24,6 +24,48 @@ T outside_sum(unsigned q1, unsigned q2, std::size_t k, W weight) {
   return sum;
 }
 
+// "lambda[i](θ)" and "nu[i](k->θ)", the non-zero ones, 1-based.
+template <class T>
+void push_incentive(std::vector<lp::NamedValue<T>>& out,
+                    const std::array<std::vector<T>, 2>& lambda,
+                    const std::array<Matrix<T>, 2>& nu) {
+  for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t t = 0; t < lambda[i].size(); ++t) {
+      if (sign_of(lambda[i][t]) != 0) {
+        out.push_back({fmt::format("lambda[{}]({})", i + 1, t + 1), lambda[i][t]});
+      }
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t t = 0; t < nu[i].size(); ++t) {
+      for (std::size_t m = 0; m < nu[i][t].size(); ++m) {
+        if (sign_of(nu[i][t][m]) != 0) {
+          out.push_back({fmt::format("nu[{}]({}->{})", i + 1, t + 1, m + 1), nu[i][t][m]});
+        }
+      }
+    }
+  }
+}
+
+// λ and ν straight from the PC and IC duals (both "≥" rows: no sign flip).
+template <class T>
+void read_incentive(const DesignResult<T>& design, std::array<std::vector<T>, 2>& lambda,
+                    std::array<Matrix<T>, 2>& nu) {
+  const auto& idx = design.index;
+  const auto& duals = design.solution.duals;
+  const std::size_t k = idx.pc[0].size();
+  for (std::size_t i = 0; i < 2; ++i) {
+    lambda[i].assign(k, T(0));
+    nu[i] = Matrix<T>(k, std::vector<T>(k, T(0)));
+    for (std::size_t t = 0; t < k; ++t) {
+      lambda[i][t] = duals[idx.pc[i][t]];
+      for (std::size_t r = 0; r < k; ++r) {
+        if (r != t) nu[i][t][r] = duals[idx.ic[i][t][r]];
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string to_string(Anchor a) {
@@ -44,18 +86,7 @@ std::vector<lp::NamedValue<T>> Multipliers<T>::named() const {
     if (sign_of(v) != 0) out.push_back({std::move(name), v});
   };
   push("delta", delta);
-  for (std::size_t i = 0; i < 2; ++i) {
-    for (std::size_t t = 0; t < lambda[i].size(); ++t) {
-      push(fmt::format("lambda[{}]({})", i + 1, t + 1), lambda[i][t]);
-    }
-  }
-  for (std::size_t i = 0; i < 2; ++i) {
-    for (std::size_t t = 0; t < nu[i].size(); ++t) {
-      for (std::size_t m = 0; m < nu[i][t].size(); ++m) {
-        push(fmt::format("nu[{}]({}->{})", i + 1, t + 1, m + 1), nu[i][t][m]);
-      }
-    }
-  }
+  push_incentive(out, lambda, nu);
   for (const auto& e : eta) push(fmt::format("eta {}", e.name), e.value);
   for (std::size_t a = 0; a < mu.size(); ++a) {
     for (std::size_t b = 0; b < mu[a].size(); ++b) {
@@ -86,16 +117,11 @@ Multipliers<T> paper_multipliers(const DesignResult<T>& design) {
   // Minimisation: a binding "≥" row has dual ≥ 0, a binding "≤" row ≤ 0; the
   // supplement writes every constraint as "≤ 0", so the ≤ rows flip sign.
   m.delta = -duals[idx.rc];
+  read_incentive(design, m.lambda, m.nu);
   for (std::size_t i = 0; i < 2; ++i) {
-    m.lambda[i].assign(k, T(0));
     m.zeta[i].assign(k, T(0));
-    m.nu[i] = Matrix<T>(k, std::vector<T>(k, T(0)));
     for (std::size_t t = 0; t < k; ++t) {
-      m.lambda[i][t] = duals[idx.pc[i][t]];
       m.zeta[i][t] = design.solution.reduced_costs[idx.z[i][t]];
-      for (std::size_t r = 0; r < k; ++r) {
-        if (r != t) m.nu[i][t][r] = duals[idx.ic[i][t][r]];
-      }
     }
   }
   for (const auto& b : design.index.border) {
@@ -113,6 +139,60 @@ Multipliers<T> paper_multipliers(const DesignResult<T>& design) {
       if (idx.feasibility[a][b] != SIZE_MAX) m.mu[a][b] = -duals[idx.feasibility[a][b]];
     }
   }
+  return m;
+}
+
+template <class T>
+std::vector<lp::NamedValue<T>> ExPostMultipliers<T>::named() const {
+  std::vector<lp::NamedValue<T>> out;
+  push_incentive(out, lambda, nu);
+  for (std::size_t a = 0; a < phi.size(); ++a) {
+    for (std::size_t b = 0; b < phi[a].size(); ++b) {
+      if (sign_of(phi[a][b]) != 0)
+        out.push_back({fmt::format("phi({},{})", a + 1, b + 1), phi[a][b]});
+    }
+  }
+  return out;
+}
+
+template <class T>
+ExPostMultipliers<T> ex_post_multipliers(const Instance<T>& instance,
+                                         const DesignResult<T>& design) {
+  if (design.mode != DesignMode::ex_post) {
+    throw InputError("/mode", "ex_post (paper-mode designs: paper_multipliers)",
+                     "paper_multipliers");
+  }
+  if (design.solution.status != lp::SolveStatus::optimal || design.solution.duals.empty()) {
+    throw InputError("/mode", "an optimal design", lp::status_text(design.solution));
+  }
+  const auto& idx = design.index;
+  const auto& duals = design.solution.duals;
+  const std::size_t k = idx.pc[0].size();
+  ExPostMultipliers<T> m;
+  read_incentive(design, m.lambda, m.nu);
+  // A symmetric design's rows stand for two rows of the full LP each (player
+  // 1's and 2's, F(a,b) and F(b,a)): the full LP's symmetric duals are halves.
+  const T half = T(1) / T(2);
+  if (idx.symmetric) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      for (auto& v : m.lambda[i]) v *= half;
+      for (auto& row : m.nu[i])
+        for (auto& v : row) v *= half;
+    }
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t t = 0; t < k; ++t) m.dual_value += m.lambda[i][t] * instance.veto[t];
+  }
+  m.phi.assign(k, std::vector<T>(k, T(0)));
+  for (std::size_t a = 0; a < k; ++a) {
+    for (std::size_t b = 0; b < k; ++b) {
+      if (idx.feasibility[a][b] == SIZE_MAX) continue;
+      m.phi[a][b] = -duals[idx.feasibility[a][b]];  // a "≤ 1" row: flip to ≥ 0
+      if (idx.symmetric && a != b) m.phi[a][b] *= half;
+      m.dual_value -= m.phi[a][b];
+    }
+  }
+  m.duals_may_differ = design.degeneracy.duals_may_differ();
   return m;
 }
 
@@ -305,16 +385,18 @@ Partition<T> binding_partition(const Instance<T>& instance, const ReducedForm<T>
   return part;
 }
 
-#define MECHLAB_MEDIATION_INSTANTIATE(T)                                                      \
-  template struct Multipliers<T>;                                                             \
-  template Multipliers<T> paper_multipliers(const DesignResult<T>&);                          \
-  template T lagrangian_value(const Multipliers<T>&, const std::vector<T>&,                   \
-                              const ShapeColumn<T>&);                                         \
-  template T lagrangian_constant(const Multipliers<T>&, const Instance<T>&);                  \
-  template LagrangianReport<T> lagrangian_report(const Instance<T>&, const DesignResult<T>&); \
-  template Partition<T> binding_partition(const Instance<T>&, const ReducedForm<T>&);         \
-  template T ability_premium(const PayoffTable<T>&, std::size_t, std::size_t, std::size_t);   \
-  template std::vector<T> rent_weights(const std::vector<T>&);                                \
+#define MECHLAB_MEDIATION_INSTANTIATE(T)                                                         \
+  template struct Multipliers<T>;                                                                \
+  template struct ExPostMultipliers<T>;                                                          \
+  template ExPostMultipliers<T> ex_post_multipliers(const Instance<T>&, const DesignResult<T>&); \
+  template Multipliers<T> paper_multipliers(const DesignResult<T>&);                             \
+  template T lagrangian_value(const Multipliers<T>&, const std::vector<T>&,                      \
+                              const ShapeColumn<T>&);                                            \
+  template T lagrangian_constant(const Multipliers<T>&, const Instance<T>&);                     \
+  template LagrangianReport<T> lagrangian_report(const Instance<T>&, const DesignResult<T>&);    \
+  template Partition<T> binding_partition(const Instance<T>&, const ReducedForm<T>&);            \
+  template T ability_premium(const PayoffTable<T>&, std::size_t, std::size_t, std::size_t);      \
+  template std::vector<T> rent_weights(const std::vector<T>&);                                   \
   template T virtual_objective(const std::vector<T>&, const ShapeColumn<T>&);
 
 MECHLAB_MEDIATION_INSTANTIATE(Rational)

@@ -43,6 +43,29 @@ struct Multipliers {
   std::vector<lp::NamedValue<T>> named() const;
 };
 
+// The multipliers of an optimal ex-post design (any K: lottery games with
+// K > 6, the single-shape LP of --no-signals, an ex-post master), ≥ 0 in the
+// supplement's convention: λ^i_θ = dual(PC[i](θ)), ν^i_{k,θ} = dual(IC[i](k->θ))
+// and φ_ab = −dual(F(a,b)), the shadow price of ex-post feasibility
+// γ + s_1 + s_2 ≤ 1 at (a,b). The reduced form splits φ between δ and η (RC
+// and Border rows, on z) and µ (γ ≤ 1). Strong duality:
+// Pr(𝒢) = Σ_i Σ_θ λ^i_θ V(θ) − Σ_ab φ_ab (`dual_value`).
+template <class T>
+struct ExPostMultipliers {
+  std::array<std::vector<T>, 2> lambda;  // lambda[i][θ]
+  std::array<Matrix<T>, 2> nu;           // nu[i][true][report]
+  Matrix<T> phi;                         // phi[a][b]
+  T dual_value = T(0);
+  bool duals_may_differ = false;  // primal degenerate basis (Degeneracy)
+  // Every non-zero one as "lambda[1](1)", "nu[1](2->1)", "phi(1,2)".
+  std::vector<lp::NamedValue<T>> named() const;
+};
+
+// Throws InputError("/mode", ...) for a paper-mode or non-optimal design.
+template <class T>
+ExPostMultipliers<T> ex_post_multipliers(const Instance<T>& instance,
+                                         const DesignResult<T>& design);
+
 // Reads the multipliers off an optimal paper_multipliers design (throws
 // InputError("/mode", ...) for an ex-post design or a non-optimal one).
 template <class T>
@@ -121,7 +144,13 @@ extern template LagrangianReport<Rational> lagrangian_report(const Instance<Rati
                                                              const DesignResult<Rational>&);
 extern template Partition<Rational> binding_partition(const Instance<Rational>&,
                                                       const ReducedForm<Rational>&);
+extern template struct ExPostMultipliers<Rational>;
+extern template ExPostMultipliers<Rational> ex_post_multipliers(const Instance<Rational>&,
+                                                                const DesignResult<Rational>&);
 extern template struct Multipliers<double>;
+extern template struct ExPostMultipliers<double>;
+extern template ExPostMultipliers<double> ex_post_multipliers(const Instance<double>&,
+                                                              const DesignResult<double>&);
 extern template LagrangianReport<double> lagrangian_report(const Instance<double>&,
                                                            const DesignResult<double>&);
 extern template Partition<double> binding_partition(const Instance<double>&,

@@ -247,6 +247,27 @@ json top_down_json(const TopDownResult<T>& td) {
 }
 
 template <class T>
+json ex_post_json(const ExPostMultipliers<T>& m) {
+  return {{"multipliers", named_json(m.named())},
+          {"dual_value", io::number_json(m.dual_value)},
+          {"duals_may_differ", m.duals_may_differ}};
+}
+
+template <class T>
+std::string ex_post_text(const ExPostMultipliers<T>& m, bool single_shape) {
+  io::Table table({"multiplier", "value"});
+  for (const auto& v : m.named()) table.add({v.name, io::short_number_text(v.value)});
+  return fmt::format(
+             "multipliers of the ex-post LP{} (lambda: PC, nu: IC, phi: ex-post feasibility "
+             "γ + s_1 + s_2 <= 1; the reduced form's δ, η, µ need the paper-mode LP, K <= 6):\n",
+             single_shape ? " over the single shape" : "") +
+         table.render() +
+         fmt::format(
+             "strong duality: Σ λ V − Σ φ = {}{}\n", io::number_text(m.dual_value),
+             m.duals_may_differ ? " (degenerate basis: other optimal multipliers may exist)" : "");
+}
+
+template <class T>
 std::string top_down_text(const MediationModel<T>& model, const TopDownResult<T>& td) {
   std::string out = fmt::format("top-down (Prop. 6): monotone lottery {} ({})\n",
                                 td.monotone.holds ? "holds" : "fails", td.monotone.evidence);
@@ -267,16 +288,20 @@ SolveReport<T> solve_report(const MediationModel<T>& model, const SolveOptions& 
   SolveReport<T> r;
   const std::size_t k = inst.types();
   if (const Matrix<T>* u = inst.game->lottery()) {
-    r.method = "exact lottery LP (P_min) over the K² unit shapes, ex-post settlement shares";
-    r.design = solve_lottery(inst, DesignMode::ex_post);
+    // Above K = 6 (no reduced form) the symmetric LP: half the rows, about 4x faster at K = 20.
+    if (k > 6 && inst.symmetric) {
+      r.method =
+          "exact lottery LP (P_min) over symmetric mechanisms (γ = γᵀ, s_2 = s_1ᵀ), ex-post "
+          "settlement shares";
+      r.design = solve_symmetric_lottery(inst);
+    } else {
+      r.method = "exact lottery LP (P_min) over the K² unit shapes, ex-post settlement shares";
+      r.design = solve_lottery(inst, DesignMode::ex_post);
+    }
     if (r.design.mechanism) r.mechanism = symmetrise_lottery(inst, *r.design.mechanism);
     if (k <= 6) r.paper = solve_lottery(inst, DesignMode::paper_multipliers);
     if (check_monotone_lottery(*u, inst.prior).holds) r.top_down = top_down(inst);
   } else {
-    if (k > 6) {
-      throw InputError("/types", "K <= 6 for a belief-dependent game (the reduced-form master)",
-                       fmt::format("{}", k));
-    }
     if (options.no_signals || inst.signals == Signals::none) {
       r.method = "no public signals (Prop. 3): the best single shape of the candidate set";
       r.single_shape = best_single_shape(inst, options.column_generation);
@@ -286,8 +311,11 @@ SolveReport<T> solve_report(const MediationModel<T>& model, const SolveOptions& 
       }
       r.design = *r.single_shape->design;
     } else {
-      r.method = "public signals: column generation priced by L̂ (reduced-form master)";
       r.column_generation = generate_columns(inst, options.column_generation);
+      r.method = r.column_generation->mode == DesignMode::paper_multipliers
+                     ? "public signals: column generation priced by L̂ (reduced-form master)"
+                     : "public signals: column generation priced by the ex-post master's row duals";
+      if (r.column_generation->mirrored_pairs) r.method += ", mirrored pairs (g, g^T)";
       r.design = r.column_generation->master;
     }
     if (r.design.mechanism) r.mechanism = *r.design.mechanism;
@@ -296,6 +324,8 @@ SolveReport<T> solve_report(const MediationModel<T>& model, const SolveOptions& 
   if (r.design.solution.status != lp::SolveStatus::optimal) return r;
   if (r.paper && r.paper->solution.status == lp::SolveStatus::optimal) {
     r.lagrangian = lagrangian_report(inst, *r.paper);
+  } else if (r.design.mode == DesignMode::ex_post && !r.design.solution.duals.empty()) {
+    r.ex_post = ex_post_multipliers(inst, r.design);
   }
   r.partition = binding_partition(inst, r.mechanism);
   r.binding = binding_incentive_constraints(inst, r.mechanism);
@@ -371,8 +401,10 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
     text += lagrangian_text(*r.lagrangian);
   } else {
     j["lagrangian"] = nullptr;
-    text += r.single_shape ? "multipliers: none (the single-shape LP is solved ex post)\n"
-                           : "multipliers: the reduced-form LP needs K <= 6\n";
+  }
+  if (r.ex_post) {
+    j["ex_post_multipliers"] = ex_post_json(*r.ex_post);
+    text += ex_post_text(*r.ex_post, r.single_shape.has_value());
   }
   const Degeneracy& deg = r.paper ? r.paper->degeneracy : r.design.degeneracy;
   j["degeneracy"] = degeneracy_json(deg);
@@ -389,31 +421,49 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
   if (r.column_generation) {
     const auto& cg = *r.column_generation;
     json rounds = json::array();
-    io::Table table({"round", "Pr(escalation)", "L̂*", "max L̂", "min rc/R", "candidates", "added"});
+    io::Table table({"round", "Pr(escalation)", "L̂*", "max L̂", "min rc/R", "dual bound",
+                     "candidates", "added"});
+    // L̂ exists only with the paper-mode master's multipliers.
+    const bool paper = cg.mode == DesignMode::paper_multipliers;
+    auto lagrangian_cell = [paper](const T& v) {
+      return paper ? io::short_number_text(v) : std::string("n/a");
+    };
     for (const auto& pr : cg.rounds) {
       rounds.push_back({{"round", pr.round},
                         {"value", io::number_json(pr.value)},
-                        {"L_hat_star", io::number_json(pr.target)},
-                        {"max_L_hat", io::number_json(pr.best_lagrangian)},
+                        {"L_hat_star", paper ? io::number_json(pr.target) : json()},
+                        {"max_L_hat", paper ? io::number_json(pr.best_lagrangian) : json()},
                         {"min_price", io::number_json(pr.best_price)},
+                        {"bound", io::number_json(pr.bound)},
                         {"best_shape", pr.best_shape},
                         {"candidates", pr.candidates},
                         {"added", pr.added}});
       table.add({fmt::format("{}", pr.round), io::short_number_text(pr.value),
-                 io::short_number_text(pr.target), io::short_number_text(pr.best_lagrangian),
-                 io::short_number_text(pr.best_price), fmt::format("{}", pr.candidates),
-                 fmt::format("{}", pr.added)});
+                 lagrangian_cell(pr.target), lagrangian_cell(pr.best_lagrangian),
+                 io::short_number_text(pr.best_price), io::short_number_text(pr.bound),
+                 fmt::format("{}", pr.candidates), fmt::format("{}", pr.added)});
     }
-    j["column_generation"] = {{"rounds", rounds},
-                              {"lp_solves", cg.lp_solves},
-                              {"initial_columns", cg.initial_columns},
-                              {"columns", cg.columns},
-                              {"converged", cg.converged},
-                              {"certificate", cg.certificate}};
+    j["column_generation"] = {
+        {"rounds", rounds},
+        {"master", cg.mode == DesignMode::ex_post ? "ex_post" : "paper"},
+        {"mirrored_pairs", cg.mirrored_pairs},
+        {"lower_bound", cg.lower_bound ? io::number_json(*cg.lower_bound) : json()},
+        {"lp_solves", cg.lp_solves},
+        {"initial_columns", cg.initial_columns},
+        {"columns", cg.columns},
+        {"converged", cg.converged},
+        {"certificate", cg.certificate}};
     text += fmt::format("column generation: {} rounds, {} LP solves, columns {} -> {}, {}\n",
                         cg.rounds.size(), cg.lp_solves, cg.initial_columns, cg.columns,
                         cg.converged ? "converged" : "NOT converged");
     text += table.render() + cg.certificate + "\n";
+    if (cg.lower_bound) {
+      text += fmt::format(
+          "dual bound (Farley, last master): Pr(escalation) >= {} over the dictionary and the "
+          "candidates priced; gap {}\n",
+          io::number_text(*cg.lower_bound),
+          io::short_number_text(T(m.probability - *cg.lower_bound)));
+    }
   }
   if (r.single_shape) {
     const auto& s = *r.single_shape;

@@ -40,6 +40,9 @@ struct SolveReport {
   // lottery LP in paper mode (K ≤ 6) or the master itself.
   std::optional<DesignResult<T>> paper;
   std::optional<LagrangianReport<T>> lagrangian;
+  // Without a paper-mode design (lottery games with K > 6, --no-signals, an
+  // ex-post master): the ex-post LP's multipliers by constraint name.
+  std::optional<ExPostMultipliers<T>> ex_post;
   Partition<T> partition;
   std::vector<std::string> binding;  // IC/PC with equality in `mechanism`
   AssumptionReport<T> assumptions;
@@ -50,9 +53,9 @@ struct SolveReport {
 
 // Lottery games: the exact LP fast path (plus top-down when monotone);
 // belief-dependent games: column generation, or with no signals (file or
-// options) the best single shape. Throws InputError("/types", ...) when a
-// belief-dependent game has K > 6 (the reduced-form master), and
-// InputError("/game", ...) when no single shape of the candidate set is
+// options) the best single shape. Column generation prices from the paper-mode
+// master for K ≤ 6 and from the ex-post master above (MasterMode::automatic).
+// Throws InputError("/game", ...) when no single shape of the candidate set is
 // feasible.
 template <class T>
 SolveReport<T> solve_report(const MediationModel<T>& model, const SolveOptions& options = {});
