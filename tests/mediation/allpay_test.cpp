@@ -11,6 +11,7 @@
 #include "mechlab/core/error.hpp"
 #include "mechlab/io/json.hpp"
 #include "mechlab/mediation/beliefs.hpp"
+#include "mechlab/mediation/colgen.hpp"
 #include "mechlab/mediation/io.hpp"
 #include "mediation/fixtures.hpp"
 
@@ -214,6 +215,22 @@ TEST(MediationAllPayProp4, SignalsMatterOnlyAboveOneThird) {
 }
 
 // The catalog's three Section 4 claims reproduce, with their deciding numbers.
+// Pricing meets shapes without a monotone equilibrium: they are skipped and
+// counted, and column generation still certifies its value over what it searched
+// (on the 1/6 grid, which misses vector H's g = [[1, 1/6], [3/8, 1/16]]: 441/4105 > 1/11).
+TEST(MediationAllPayColgen, SkipsShapesOutsideTheDomain) {
+  ColumnGenerationOptions o;
+  o.grid = 6;
+  const auto r = generate_columns(allpay_instance(q("1/5"), q("3")), o);
+  ASSERT_TRUE(r.master.mechanism);
+  EXPECT_TRUE(r.converged);
+  EXPECT_EQ(r.master.mechanism->probability, q("441/4105"));
+  EXPECT_EQ(r.initial_outside_domain, 2U);
+  ASSERT_FALSE(r.rounds.empty());
+  EXPECT_EQ(r.rounds.front().outside_domain, 253U);
+  EXPECT_GT(r.master.mechanism->probability, q("1/11"));
+}
+
 TEST(MediationAllPayCatalog, SectionFourClaims) {
   EXPECT_TRUE(test::evidence_carries({
       {"001/allpay-c1",

@@ -279,10 +279,10 @@ std::optional<std::vector<T>> AllPayLitigationGame<T>::veto_values(
   if (!eq.found) {
     // A degenerate ρ^V gives the veto game non-common priors, which the
     // construction (consistent beliefs) does not cover.
-    throw InputError("/veto_belief",
-                     "a veto belief under which the veto game has a monotone "
-                     "equilibrium (0 < ρ^V < 1)",
-                     eq.failure);
+    throw GameDomainError("/veto_belief",
+                          "a veto belief under which the veto game has a monotone "
+                          "equilibrium (0 < ρ^V < 1)",
+                          eq.failure);
   }
   const auto& u = eq.payoffs;
   return std::vector<T>{u[0][kStrong][kStrong], u[0][kWeak][kWeak]};

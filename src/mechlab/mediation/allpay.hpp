@@ -63,15 +63,6 @@ struct AllPayEquilibrium {
 template <class T>
 AllPayEquilibrium<T> allpay_equilibrium(const BeliefSystem<T>& beliefs, const T& cost_ratio);
 
-// B outside the game's domain (here: no monotone equilibrium). An InputError
-// (exit 2 on the command line) of its own type, so that a caller pricing many
-// candidate shapes can skip such shapes instead of stopping (column
-// generation does not yet; docs/mediation.md).
-class GameDomainError : public InputError {
- public:
-  using InputError::InputError;
-};
-
 // The escalation game 𝒢 of Section 4. The veto game is the same game (the
 // paper's v ≡ u): V(θ) = U_vetoer(θ; θ) with the vetoer believing p and the
 // other player ρ^V (type-independent beliefs on both sides).

@@ -427,8 +427,26 @@ template <class T>
 AssumptionReport<T> check_assumptions(const Instance<T>& instance,
                                       const AssumptionOptions<T>& options) {
   instance.validate();
-  const auto probes = probe_beliefs(instance.prior, options.probes, options.seed);
+  // Probes the game has no equilibrium at (GameDomainError) say nothing about it.
+  std::vector<BeliefSystem<T>> probes;
+  for (auto& b : probe_beliefs(instance.prior, options.probes, options.seed)) {
+    try {
+      (void)instance.game->payoffs(b);
+      probes.push_back(std::move(b));
+    } catch (const GameDomainError&) {
+    }
+  }
   AssumptionReport<T> r;
+  // A check whose own belief systems (degenerate e_k, CONV's segments, the
+  // prior) leave the game's domain cannot be decided: reported, not thrown.
+  const auto guarded = [&r](const std::string& name, auto check) {
+    try {
+      r.checks.push_back(check());
+    } catch (const GameDomainError& e) {
+      r.checks.push_back(
+          {name, CheckStatus::not_applicable, fmt::format("not decided: {}", e.what()), {}});
+    }
+  };
   r.checks.push_back(check_ost(instance));
   r.checks.push_back(check_regularity(instance));
   std::vector<BeliefSystem<T>> mdr = options.mdr_beliefs;
@@ -442,11 +460,11 @@ AssumptionReport<T> check_assumptions(const Instance<T>& instance,
   }
   if (mdr.empty()) mdr = probes;
   if (mechanism == nullptr && solved) mechanism = &*options.design->mechanism;
-  r.checks.push_back(check_mdr(instance, mdr));
+  guarded("MDR", [&] { return check_mdr(instance, mdr); });
   r.checks.push_back(check_ybar(instance, mechanism));
-  r.checks.push_back(check_linearity(instance, probes));
+  guarded("linearity in types", [&] { return check_linearity(instance, probes); });
   Matrix<T> u_hat;
-  r.checks.push_back(check_lottery(instance, probes, u_hat));
+  guarded("lottery", [&] { return check_lottery(instance, probes, u_hat); });
   if (r.checks.back().status == CheckStatus::holds) {
     const auto mono = check_monotone_lottery(u_hat, instance.prior);
     r.checks.push_back({"monotone lottery",
@@ -456,9 +474,9 @@ AssumptionReport<T> check_assumptions(const Instance<T>& instance,
   } else {
     r.checks.push_back({"monotone lottery", CheckStatus::not_applicable, "not a lottery game", {}});
   }
-  r.checks.push_back(check_conv(instance, options.conv_steps));
-  r.checks.push_back(check_symmetry(instance, probes));
-  r.checks.push_back(check_assumption2(instance));
+  guarded("CONV", [&] { return check_conv(instance, options.conv_steps); });
+  guarded("symmetry", [&] { return check_symmetry(instance, probes); });
+  guarded("Assumption 2", [&] { return check_assumption2(instance); });
   r.checks.push_back(check_border(options.design));
   return r;
 }

@@ -53,6 +53,17 @@ struct Scored {
   T score;
 };
 
+// The shape's column, or nullopt when B(g) is outside the game's domain
+// (GameDomainError): pricing skips such shapes and counts them.
+template <class T>
+std::optional<ShapeColumn<T>> column_in_domain(const Instance<T>& instance, Shape<T> shape) {
+  try {
+    return make_column(instance, std::move(shape));
+  } catch (const GameDomainError&) {
+    return std::nullopt;
+  }
+}
+
 // Minimises `score` (nullopt = unusable shape) over the candidate set of the
 // header: the max-entry-1 grid for K = 2, coordinate search on the grid from
 // 0/1 and random starts for K ≥ 3. Every distinct shape is scored once.
@@ -232,7 +243,11 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
   ColumnList<T> columns;
   for (auto& s : dictionary) {
     names.insert(shape_name(normalised_shape(s.g)));
-    columns.push_back(make_column(instance, std::move(s)));
+    if (auto column = column_in_domain(instance, std::move(s))) {
+      columns.push_back(std::move(*column));
+    } else {
+      ++out.initial_outside_domain;
+    }
   }
   const bool paper = out.mode == DesignMode::paper_multipliers;
   auto solve_master = [&] {
@@ -291,10 +306,14 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
     ShapeSearch<T> search(
         instance.types(), options,
         [&](const Matrix<T>& g) -> std::optional<T> {
-          const auto column = make_column(instance, Shape<T>{"candidate", g});
-          if (!out.mirrored_pairs) return price(column);
+          const auto column = column_in_domain(instance, Shape<T>{"candidate", g});
+          if (!column) {
+            ++r.outside_domain;
+            return std::nullopt;
+          }
+          if (!out.mirrored_pairs) return price(*column);
           // R(gᵀ) = R(g): the pair's rc/R is the mean of the two.
-          return (price(column) + price(mirror_column(column))) / T(2);
+          return (price(*column) + price(mirror_column(*column))) / T(2);
         },
         out.mirrored_pairs);
     const auto scored = search.run();
@@ -385,7 +404,13 @@ SingleShapeResult<T> best_single_shape(const Instance<T>& instance,
   SingleShapeResult<T> out;
   ShapeSearch<T> search(instance.types(), options, [&](const Matrix<T>& g) -> std::optional<T> {
     ++out.lp_solves;
-    const auto d = solve_design(instance, {Shape<T>{"candidate", g}});
+    DesignResult<T> d;
+    try {
+      d = solve_design(instance, {Shape<T>{"candidate", g}});
+    } catch (const GameDomainError&) {
+      ++out.outside_domain;
+      return std::nullopt;
+    }
     if (!d.mechanism) return std::nullopt;  // B(g) ∈ {B}_∅: no z supports it
     ++out.feasible;
     return d.mechanism->probability;

@@ -69,10 +69,11 @@ struct PricingRound {
   // a lower Pr(𝒢). Not a bound over the continuum of shapes (pricing is a
   // heuristic search: spec §5 item 10).
   T bound = T(0);
-  std::string best_shape;      // where
-  std::size_t candidates = 0;  // shapes priced this round
-  std::size_t added = 0;       // columns added
-  double seconds = 0;          // time of the pricing search
+  std::string best_shape;          // where
+  std::size_t candidates = 0;      // shapes priced this round
+  std::size_t added = 0;           // columns added
+  std::size_t outside_domain = 0;  // candidates the game rejects (GameDomainError), skipped
+  double seconds = 0;              // time of the pricing search
 };
 
 template <class T>
@@ -87,8 +88,9 @@ struct ColumnGenerationResult {
   std::vector<PricingRound<T>> rounds;
   std::size_t lp_solves = 0;
   std::size_t initial_columns = 0;
-  std::size_t columns = 0;  // final dictionary size
-  bool converged = false;   // the last round found no improving candidate
+  std::size_t initial_outside_domain = 0;  // dictionary shapes the game rejects, dropped
+  std::size_t columns = 0;                 // final dictionary size
+  bool converged = false;                  // the last round found no improving candidate
   // What is certified, in words: the candidate set searched in the last
   // round, its size, min rc/R and L̂* (see the header comment).
   std::string certificate;
@@ -116,6 +118,7 @@ struct SingleShapeResult {
   T value = T(0);      // its one-column Pr(𝒢): an upper bound without signals
   std::size_t evaluated = 0;
   std::size_t feasible = 0;
+  std::size_t outside_domain = 0;  // candidates the game rejects (GameDomainError)
   std::size_t lp_solves = 0;
   std::optional<DesignResult<T>> design;  // the best one-column LP
   std::string searched;                   // the candidate set, in words

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/core/error.hpp"
 #include "mechlab/core/rational.hpp"
 
 namespace mechlab::mediation {
@@ -44,6 +45,15 @@ using PayoffTable = std::array<Matrix<T>, 2>;
 
 // An escalation game 𝒢 as the designer sees it: a primitive U(B). Games must
 // be symmetric (S): U_1(m; θ, (β_1, β_2)) = U_2(m; θ, (β_2, β_1)).
+// A belief system outside an escalation game's domain (e.g. the all-pay game
+// where B has no monotone equilibrium). An InputError (exit 2 when the model
+// itself asks for such B) of its own type, so that pricing, which tries many
+// candidate shapes, skips these shapes and counts them instead of stopping.
+class GameDomainError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 template <class T>
 class EscalationGame {
  public:

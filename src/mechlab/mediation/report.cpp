@@ -437,6 +437,7 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
                         {"bound", io::number_json(pr.bound)},
                         {"best_shape", pr.best_shape},
                         {"candidates", pr.candidates},
+                        {"outside_domain", pr.outside_domain},
                         {"added", pr.added}});
       table.add({fmt::format("{}", pr.round), io::short_number_text(pr.value),
                  lagrangian_cell(pr.target), lagrangian_cell(pr.best_lagrangian),
@@ -450,6 +451,7 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
         {"lower_bound", cg.lower_bound ? io::number_json(*cg.lower_bound) : json()},
         {"lp_solves", cg.lp_solves},
         {"initial_columns", cg.initial_columns},
+        {"initial_outside_domain", cg.initial_outside_domain},
         {"columns", cg.columns},
         {"converged", cg.converged},
         {"certificate", cg.certificate}};
@@ -457,6 +459,14 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
                         cg.rounds.size(), cg.lp_solves, cg.initial_columns, cg.columns,
                         cg.converged ? "converged" : "NOT converged");
     text += table.render() + cg.certificate + "\n";
+    std::size_t rejected = cg.initial_outside_domain;
+    for (const auto& pr : cg.rounds) rejected += pr.outside_domain;
+    if (rejected > 0) {
+      text += fmt::format(
+          "{} shapes skipped: outside the game's domain (the game has no equilibrium at their "
+          "beliefs), {} of them in the starting dictionary\n",
+          rejected, cg.initial_outside_domain);
+    }
     if (cg.lower_bound) {
       text += fmt::format(
           "dual bound (Farley, last master): Pr(escalation) >= {} over the dictionary and the "
@@ -472,10 +482,14 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
                          {"value", io::number_json(s.value)},
                          {"evaluated", s.evaluated},
                          {"feasible", s.feasible},
+                         {"outside_domain", s.outside_domain},
                          {"lp_solves", s.lp_solves},
                          {"searched", s.searched}};
     text += fmt::format("single shape {}: {} shapes evaluated, {} feasible, {} LP solves ({})\n",
                         s.shape.name, s.evaluated, s.feasible, s.lp_solves, s.searched);
+    if (s.outside_domain > 0) {
+      text += fmt::format("{} shapes skipped: outside the game's domain\n", s.outside_domain);
+    }
     text += "its shape g:\n" + matrix_text("θ1\\θ2", model.labels, s.shape.g);
   }
   j["assumptions"] = assumptions_json(r.assumptions);
