@@ -1,0 +1,164 @@
+// mechlab sweep under mpirun: rank 0 owns the point counter and answers
+// requests from a service thread (MPI_Iprobe with short sleeps, so an idle
+// rank 0 does not spin a core); every rank runs worker threads, appends to its
+// own shard OUT.rank<R>, and rank 0 merges the shards into OUT at the end.
+#include <mpi.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdint>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "mechlab/core/error.hpp"
+#include "sweep_runner.hpp"
+
+namespace mechlab::cli::sweeprun {
+
+namespace {
+
+constexpr int kRequest = 1;   // worker -> rank 0: a point, please (no payload)
+constexpr int kPoint = 2;     // rank 0 -> worker: the index, or -1 for "no more"
+constexpr int kFinished = 3;  // rank R -> rank 0: all of R's points are in its shard
+constexpr auto kPoll = std::chrono::microseconds(200);
+
+void check(int code, const char* what) {
+  if (code != MPI_SUCCESS) throw std::runtime_error(fmt::format("MPI: {} failed ({})", what, code));
+}
+
+// Waits for a request without a busy MPI_Wait (Open MPI's spins a core).
+void wait(MPI_Request& request) {
+  int done = 0;
+  while (true) {
+    check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "MPI_Test");
+    if (done != 0) return;
+    std::this_thread::sleep_for(kPoll);
+  }
+}
+
+// A worker on rank R > 0 asks rank 0; one request in flight per rank at a time
+// (MPI calls are serialized, whatever thread level the library gives).
+class RemoteSource final : public PointSource {
+ public:
+  explicit RemoteSource(std::mutex& mpi) : mpi_(mpi) {}
+  std::optional<std::uint64_t> next() override {
+    const std::lock_guard lock(mpi_);
+    if (exhausted_) return std::nullopt;
+    std::int64_t index = -1;
+    MPI_Request request = MPI_REQUEST_NULL;
+    check(MPI_Irecv(&index, 1, MPI_INT64_T, 0, kPoint, MPI_COMM_WORLD, &request), "MPI_Irecv");
+    check(MPI_Send(nullptr, 0, MPI_BYTE, 0, kRequest, MPI_COMM_WORLD), "MPI_Send");
+    wait(request);
+    if (index < 0) {
+      exhausted_ = true;
+      return std::nullopt;
+    }
+    return static_cast<std::uint64_t>(index);
+  }
+
+ private:
+  std::mutex& mpi_;
+  bool exhausted_ = false;
+};
+
+// Rank 0's service thread: answers requests from the shared source until every
+// other rank has reported its shard finished.
+void serve(PointSource& source, int ranks) {
+  int finished = 0;
+  while (finished < ranks - 1) {
+    int flag = 0;
+    MPI_Status status;
+    check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status), "MPI_Iprobe");
+    if (flag == 0) {
+      std::this_thread::sleep_for(kPoll);
+      continue;
+    }
+    check(MPI_Recv(nullptr, 0, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
+                   MPI_STATUS_IGNORE),
+          "MPI_Recv");
+    if (status.MPI_TAG == kFinished) {
+      ++finished;
+      continue;
+    }
+    const auto index = source.next();
+    const std::int64_t reply = index ? static_cast<std::int64_t>(*index) : -1;
+    check(MPI_Send(&reply, 1, MPI_INT64_T, status.MPI_SOURCE, kPoint, MPI_COMM_WORLD), "MPI_Send");
+  }
+}
+
+struct Finalize {
+  ~Finalize() { MPI_Finalize(); }
+};
+
+}  // namespace
+
+Result run_mpi(const SweepArgs& args, const GlobalOptions& options) {
+  int provided = 0;
+  check(MPI_Init_thread(nullptr, nullptr, MPI_THREAD_MULTIPLE, &provided), "MPI_Init_thread");
+  const Finalize finalize;
+  int rank = 0;
+  int ranks = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  if (provided < MPI_THREAD_SERIALIZED) {
+    throw std::runtime_error("MPI: the library gives no thread support (MPI_THREAD_SERIALIZED)");
+  }
+
+  // Every rank reads the spec (the points are its cartesian product); rank 0
+  // alone touches OUT. A failure anywhere stops all ranks, rank 0 says why.
+  std::optional<Prepared> prepared;
+  std::exception_ptr failure;
+  try {
+    if (rank == 0) {
+      prepared = prepare(args, options);
+    } else {
+      current_file() = args.spec_file;
+      prepared = Prepared{sweep::read_spec_file(args.spec_file, options.read_options()), {}, 0};
+      current_file().clear();
+    }
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  int failed = failure ? 1 : 0;
+  int any_failed = 0;
+  check(MPI_Allreduce(&failed, &any_failed, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD), "MPI_Allreduce");
+  if (any_failed != 0) {
+    if (rank == 0 && failure) std::rethrow_exception(failure);
+    if (rank == 0) throw std::runtime_error("MPI: another rank could not read the sweep spec");
+    return 2;
+  }
+
+  std::size_t ran = 0;
+  if (rank == 0) {
+    SweepClock clock(options, prepared->pending.size(), "sweep points");
+    LocalSource source(prepared->pending, clock.progress());
+    {
+      sweep::Appender out(sweep::shard_path(args.out, 0));
+      std::thread service([&] { serve(source, ranks); });
+      try {
+        ran = run_workers(prepared->spec, args, source, out, clock);
+      } catch (const std::exception& e) {
+        // The other ranks wait for rank 0's answers: stop them all.
+        std::cerr << fmt::format("mechlab: internal error: {}\n", e.what());
+        MPI_Abort(MPI_COMM_WORLD, 1);
+      }
+      service.join();
+    }
+    return finish(*prepared, args, options, ran);
+  }
+  GlobalOptions quiet = options;
+  quiet.quiet = true;  // rank 0 draws the progress line
+  {
+    SweepClock clock(quiet, 0, "sweep points");
+    std::mutex mpi;
+    RemoteSource source(mpi);
+    sweep::Appender out(sweep::shard_path(args.out, rank));
+    ran = run_workers(prepared->spec, args, source, out, clock);
+  }  // the shard is closed before rank 0 reads it
+  check(MPI_Send(nullptr, 0, MPI_BYTE, 0, kFinished, MPI_COMM_WORLD), "MPI_Send");
+  return 0;
+}
+
+}  // namespace mechlab::cli::sweeprun
