@@ -21,7 +21,7 @@ namespace {
 
 constexpr int kRequest = 1;   // worker -> rank 0: a point, please (no payload)
 constexpr int kPoint = 2;     // rank 0 -> worker: the index, or -1 for "no more"
-constexpr int kFinished = 3;  // rank R -> rank 0: all of R's points are in its shard
+constexpr int kFinished = 3;  // rank R -> rank 0: R's shard is complete; how many lines it wrote
 constexpr auto kPoll = std::chrono::microseconds(200);
 
 void check(int code, const char* what) {
@@ -64,9 +64,10 @@ class RemoteSource final : public PointSource {
 };
 
 // Rank 0's service thread: answers requests from the shared source until every
-// other rank has reported its shard finished.
-void serve(PointSource& source, int ranks) {
+// other rank has reported its shard finished. Returns the lines the other ranks wrote.
+std::size_t serve(PointSource& source, int ranks) {
   int finished = 0;
+  std::size_t written = 0;
   while (finished < ranks - 1) {
     int flag = 0;
     MPI_Status status;
@@ -75,17 +76,23 @@ void serve(PointSource& source, int ranks) {
       std::this_thread::sleep_for(kPoll);
       continue;
     }
-    check(MPI_Recv(nullptr, 0, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD,
-                   MPI_STATUS_IGNORE),
-          "MPI_Recv");
     if (status.MPI_TAG == kFinished) {
+      std::int64_t lines = 0;
+      check(MPI_Recv(&lines, 1, MPI_INT64_T, status.MPI_SOURCE, kFinished, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE),
+            "MPI_Recv");
+      written += static_cast<std::size_t>(lines);
       ++finished;
       continue;
     }
+    check(MPI_Recv(nullptr, 0, MPI_BYTE, status.MPI_SOURCE, kRequest, MPI_COMM_WORLD,
+                   MPI_STATUS_IGNORE),
+          "MPI_Recv");
     const auto index = source.next();
     const std::int64_t reply = index ? static_cast<std::int64_t>(*index) : -1;
     check(MPI_Send(&reply, 1, MPI_INT64_T, status.MPI_SOURCE, kPoint, MPI_COMM_WORLD), "MPI_Send");
   }
+  return written;
 }
 
 struct Finalize {
@@ -136,7 +143,8 @@ Result run_mpi(const SweepArgs& args, const GlobalOptions& options) {
     LocalSource source(prepared->pending, clock.progress());
     {
       sweep::Appender out(sweep::shard_path(args.out, 0));
-      std::thread service([&] { serve(source, ranks); });
+      std::size_t remote = 0;
+      std::thread service([&] { remote = serve(source, ranks); });
       try {
         ran = run_workers(prepared->spec, args, source, out, clock);
       } catch (const std::exception& e) {
@@ -145,6 +153,7 @@ Result run_mpi(const SweepArgs& args, const GlobalOptions& options) {
         MPI_Abort(MPI_COMM_WORLD, 1);
       }
       service.join();
+      ran += remote;
     }
     return finish(*prepared, args, options, ran);
   }
@@ -157,7 +166,8 @@ Result run_mpi(const SweepArgs& args, const GlobalOptions& options) {
     sweep::Appender out(sweep::shard_path(args.out, rank));
     ran = run_workers(prepared->spec, args, source, out, clock);
   }  // the shard is closed before rank 0 reads it
-  check(MPI_Send(nullptr, 0, MPI_BYTE, 0, kFinished, MPI_COMM_WORLD), "MPI_Send");
+  const auto lines = static_cast<std::int64_t>(ran);
+  check(MPI_Send(&lines, 1, MPI_INT64_T, 0, kFinished, MPI_COMM_WORLD), "MPI_Send");
   return 0;
 }
 

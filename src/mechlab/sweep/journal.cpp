@@ -90,7 +90,7 @@ std::vector<Line> read_lines(const std::string& path, bool repair) {
     }
     if (!parsed.is_object() || !parsed.contains("id") || !parsed["id"].is_string() ||
         !parsed.contains("index") || !parsed["index"].is_number_unsigned()) {
-      throw InputError(where, "a sweep output line with \"id\" and \"index\"",
+      throw InputError(where, R"(a sweep output line with "id" and "index")",
                        parsed.dump().substr(0, 60));
     }
     const auto status = parsed.find("status");

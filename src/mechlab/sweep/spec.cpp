@@ -103,11 +103,11 @@ const json* find(const json& root, const json::json_pointer& pointer) {
 
 json::json_pointer parse_pointer(const io::Node& node) {
   const std::string text = node.as_string();
-  if (text.empty()) node.fail("a JSON pointer to a part of the model such as \"/eta\" (not \"\")");
+  if (text.empty()) node.fail(R"(a JSON pointer to a part of the model such as "/eta" (not ""))");
   try {
     return json::json_pointer(text);
   } catch (const json::exception&) {
-    node.fail("a JSON pointer (RFC 6901) such as \"/eta\" or \"/biases/0\"");
+    node.fail(R"(a JSON pointer (RFC 6901) such as "/eta" or "/biases/0")");
   }
 }
 
@@ -142,8 +142,10 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash) {
 }
 
 json rational_json(const Rational& x) {
-  if (x.get_den() == 1 && x.get_num().fits_slong_p()) return json(x.get_num().get_si());
-  return json(to_string(x));
+  // (Not `return {...}`: a braced json of one value is an array.)
+  json out = x.get_den() == 1 && x.get_num().fits_slong_p() ? json(x.get_num().get_si())
+                                                            : json(to_string(x));
+  return out;
 }
 
 std::uint64_t Spec::point_count() const {
