@@ -4,8 +4,8 @@
   sweep_check.py MECHLAB local   serial vs --threads 3: the same lines; a point with an invalid
                                   model is recorded as "invalid" (exit 0); a run SIGKILLed mid-way
                                   (plus a torn last line) then resumed equals an uninterrupted run,
-                                  with no duplicate ids; --time-limit stops with exit 1 and a rerun
-                                  completes the same set.
+                                  with no duplicate ids; --point-time-limit records "timeout";
+                                  --time-limit stops with exit 1 and a rerun completes the same set.
   sweep_check.py MECHLAB mpi     serial vs `mpirun --oversubscribe -n 3`: the same set of lines,
                                   no shard left behind, 2 threads per rank; and a resume under
                                   mpirun of a partial OUT plus a leftover (torn) shard.
@@ -94,6 +94,13 @@ def local(mechlab, tmp):
           "the resumed run equals the uninterrupted run (torn line dropped)")
     check(len(got) == len(set(got)) == 120, "no id twice after the resume")
     check(f"({120 - before} run now)" in r.stdout, "the resume ran only the missing points")
+
+    timeouts = tmp / "dynamic-timeouts.jsonl"
+    r = sweep(mechlab, DYNAMIC, timeouts, "--point-time-limit", "0.0001")
+    rows = [json.loads(l) for l in lines(timeouts)]
+    check(r.returncode == 0 and len(rows) == 120 and all(
+        x["status"] == "timeout" and x["error"] == "stopped: time limit of 0.0001 s reached "
+        "(--time-limit)" for x in rows), "--point-time-limit: each point recorded as timeout, exit 0")
 
     limited = tmp / "dynamic-limited.jsonl"
     r = sweep(mechlab, DYNAMIC, limited, "--time-limit", "0.2")

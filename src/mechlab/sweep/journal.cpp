@@ -32,6 +32,7 @@ const char* status_name(PointStatus s) {
 
 PointResult summarize(const Spec& spec, const json& output) {
   PointResult r;
+  r.summary = json::object();
   for (const auto& k : spec.keep) {
     const json::json_pointer p(k.pointer);
     const json* value = nullptr;
@@ -55,7 +56,7 @@ std::string point_line(const Spec& spec, std::uint64_t index, const PointResult&
                {"index", index},
                {"parameters", point_parameters(spec, index)},
                {"status", status_name(result.status)},
-               {"summary", result.summary}};
+               {"summary", result.summary.is_null() ? json::object() : result.summary}};
   if (!result.missing.empty()) line["missing"] = result.missing;
   if (result.status != PointStatus::ok) line["error"] = result.message;
   // Microseconds: enough for a rate, and short.

@@ -22,10 +22,12 @@ const char* status_name(PointStatus s);
 // What running the verb on one point gave.
 struct PointResult {
   PointStatus status = PointStatus::ok;
-  nlohmann::json summary = nlohmann::json::object();  // kept fields (null when missing)
-  std::vector<std::string> missing;                   // kept fields absent from the output
-  std::string message;                                // the error, unless ok
-  std::optional<double> seconds;                      // wall time (left out by --no-timing)
+  // Kept fields (null when missing); null for none. (No json::object() default here: clang 14
+  // leaks such temporaries in aggregate initialisation.)
+  nlohmann::json summary;
+  std::vector<std::string> missing;  // kept fields absent from the output
+  std::string message;               // the error, unless ok
+  std::optional<double> seconds;     // wall time (left out by --no-timing)
 };
 
 // Picks the spec's kept fields from the verb's JSON output.
