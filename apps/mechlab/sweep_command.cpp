@@ -8,11 +8,9 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <sstream>
 #include <thread>
-#include <unordered_set>
 
 #include "command.hpp"
 #include "mechlab/core/error.hpp"
@@ -124,7 +122,7 @@ std::size_t run_workers(const sweep::Spec& spec, const SweepArgs& args, PointSou
   std::mutex failure_mutex;
   auto work = [&] {
     try {
-      while (!failed.load()) {
+      while (!failed.load() && !clock.expired()) {
         const auto index = source.next();
         if (!index) return;
         const auto line = run_point(spec, args, *index, clock);
@@ -153,16 +151,24 @@ std::size_t run_workers(const sweep::Spec& spec, const SweepArgs& args, PointSou
 Prepared prepare(const SweepArgs& args, const GlobalOptions& options) {
   current_file() = args.spec_file;
   Prepared p{sweep::read_spec_file(args.spec_file, options.read_options()), {}, 0};
+  // A misspelt family would make every point "invalid": say it once, now.
+  const std::string& family = p.spec.command.front();
+  std::string names;
+  bool known = false;
+  for (const Family& f : families()) {
+    known = known || (f.has_verbs && f.name == family);
+    if (f.has_verbs) names += fmt::format("{}{}", names.empty() ? "" : ", ", f.name);
+  }
+  if (!known)
+    throw InputError("/command/0", fmt::format("a model family: one of {}", names), family);
   current_file().clear();  // later errors are about --out
   // Leftover shards of an interrupted MPI run hold finished points: keep them.
   if (const auto shards = sweep::shard_files(args.out); !shards.empty()) {
     sweep::merge_into(args.out, shards);
   }
-  const auto done = sweep::read_lines(args.out, true);
-  p.pending = sweep::pending_points(p.spec, done);
-  std::unordered_set<std::string> ids;
-  for (std::uint64_t i = 0; i < p.spec.point_count(); ++i) ids.insert(sweep::point_id(p.spec, i));
-  for (const auto& l : done) p.stale += ids.contains(l.id) ? 0 : 1;
+  sweep::Tally t = sweep::tally(p.spec, sweep::read_lines(args.out, true));
+  p.pending = std::move(t.pending);
+  p.stale = t.stale;
   if (p.stale > 0) {
     std::cerr << fmt::format(
         "mechlab: sweep: {} line(s) of {} are not points of this spec (another base model, verb, "
@@ -175,28 +181,20 @@ Prepared prepare(const SweepArgs& args, const GlobalOptions& options) {
 Result finish(const Prepared& prepared, const SweepArgs& args, const GlobalOptions& options,
               std::size_t ran) {
   sweep::merge_into(args.out, sweep::shard_files(args.out));
-  const auto lines = sweep::read_lines(args.out, true);
+  const sweep::Tally t = sweep::tally(prepared.spec, sweep::read_lines(args.out, true));
   const std::uint64_t total = prepared.spec.point_count();
-  std::unordered_set<std::string> ids;
-  for (std::uint64_t i = 0; i < total; ++i) ids.insert(sweep::point_id(prepared.spec, i));
-  std::map<std::string, std::size_t> by_status;
-  std::size_t done = 0;
-  for (const auto& l : lines) {
-    if (!ids.contains(l.id)) continue;
-    ++done;
-    ++by_status[l.status];
-  }
-  nlohmann::json json = {{"out", args.out}, {"points", total},     {"done", done},
-                         {"ran_now", ran},  {"status", by_status}, {"complete", done == total}};
+  const nlohmann::json json = {{"out", args.out},       {"points", total},
+                               {"done", t.done},        {"ran_now", ran},
+                               {"status", t.by_status}, {"complete", t.pending.empty()}};
   std::string text =
-      fmt::format("sweep: {} of {} points in {} ({} run now)", done, total, args.out, ran);
-  for (const auto& [status, n] : by_status) text += fmt::format(", {} {}", n, status);
+      fmt::format("sweep: {} of {} points in {} ({} run now)", t.done, total, args.out, ran);
+  for (const auto& [status, n] : t.by_status) text += fmt::format(", {} {}", n, status);
   emit(options, json, text + "\n");
-  if (done == total) return 0;
+  if (t.pending.empty()) return 0;
   std::cerr << fmt::format(
       "mechlab: stopped: --time-limit reached with {} of {} points done; run the same command "
       "again to resume\n",
-      done, total);
+      t.done, total);
   return 1;
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -262,7 +263,11 @@ TEST(SweepJournal, TornLastLineIsTruncatedAndPendingSkipsDoneIds) {
   EXPECT_EQ(lines[2].id, point_id(spec, 2));
   EXPECT_EQ(lines[2].status, "ok");
   EXPECT_EQ(read(out), l0 + stale + l2);  // the torn tail is cut off
-  EXPECT_EQ(pending_points(spec, lines), (std::vector<std::uint64_t>{1}));
+  const Tally t = tally(spec, lines);
+  EXPECT_EQ(t.pending, (std::vector<std::uint64_t>{1}));
+  EXPECT_EQ(t.done, 2U);
+  EXPECT_EQ(t.stale, 1U);
+  EXPECT_EQ(t.by_status, (std::map<std::string, std::size_t>{{"ok", 2}}));
 
   write(out, l0 + "not json\n");
   const InputError e = input_error([&] { (void)read_lines(out, true); });

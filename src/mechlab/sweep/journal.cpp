@@ -103,15 +103,27 @@ std::vector<Line> read_lines(const std::string& path, bool repair) {
   return lines;
 }
 
-std::vector<std::uint64_t> pending_points(const Spec& spec, const std::vector<Line>& done) {
-  std::unordered_set<std::string> ids;
-  for (const auto& l : done) ids.insert(l.id);
-  std::vector<std::uint64_t> out;
+Tally tally(const Spec& spec, const std::vector<Line>& lines) {
+  std::unordered_map<std::string, std::uint64_t> ids;  // id -> index, every point of the spec
   const std::uint64_t n = spec.point_count();
-  for (std::uint64_t i = 0; i < n; ++i) {
-    if (!ids.contains(point_id(spec, i))) out.push_back(i);
+  ids.reserve(n);
+  for (std::uint64_t i = 0; i < n; ++i) ids.emplace(point_id(spec, i), i);
+  Tally t;
+  std::vector<bool> seen(n, false);
+  for (const auto& l : lines) {
+    const auto it = ids.find(l.id);
+    if (it == ids.end()) {
+      ++t.stale;
+    } else if (!seen[it->second]) {
+      seen[it->second] = true;
+      ++t.done;
+      ++t.by_status[l.status];
+    }
   }
-  return out;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    if (!seen[i]) t.pending.push_back(i);
+  }
+  return t;
 }
 
 Appender::Appender(const std::string& path) : path_(path) {

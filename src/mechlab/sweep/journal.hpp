@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -51,8 +52,15 @@ struct Line {
 // "line N") on a complete line that is not a sweep line.
 std::vector<Line> read_lines(const std::string& path, bool repair);
 
-// Indices of the spec's points whose id is not among `done`, increasing.
-std::vector<std::uint64_t> pending_points(const Spec& spec, const std::vector<Line>& done);
+// The lines of an output file against the spec: the points still to run (no
+// line with their id; increasing), the lines of other specs, the statuses.
+struct Tally {
+  std::vector<std::uint64_t> pending;
+  std::size_t done = 0;   // lines that are points of this spec
+  std::size_t stale = 0;  // lines whose id is no point of this spec (kept, not reused)
+  std::map<std::string, std::size_t> by_status;
+};
+Tally tally(const Spec& spec, const std::vector<Line>& lines);
 
 // Appends lines to a file opened with O_APPEND: one write(2) per line under a
 // mutex, so concurrent threads never interleave and a killed process leaves at
