@@ -6,11 +6,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "mechlab/core/error.hpp"
 #include "sweep_runner.hpp"
@@ -19,53 +22,61 @@ namespace mechlab::cli::sweeprun {
 
 namespace {
 
-constexpr int kRequest = 1;   // worker -> rank 0: a point, please (no payload)
-constexpr int kPoint = 2;     // rank 0 -> worker: the index, or -1 for "no more"
+constexpr int kRequest = 1;   // rank R -> rank 0: points, please (no payload)
+constexpr int kPoints = 2;    // rank 0 -> rank R: up to kMaxChunk indices; none = no more
 constexpr int kFinished = 3;  // rank R -> rank 0: R's shard is complete; how many lines it wrote
 constexpr auto kPoll = std::chrono::microseconds(200);
+constexpr std::size_t kMaxChunk = 64;
 
 void check(int code, const char* what) {
   if (code != MPI_SUCCESS) throw std::runtime_error(fmt::format("MPI: {} failed ({})", what, code));
 }
 
-// Waits for a request without a busy MPI_Wait (Open MPI's spins a core).
-void wait(MPI_Request& request) {
-  int done = 0;
-  while (true) {
-    check(MPI_Test(&request, &done, MPI_STATUS_IGNORE), "MPI_Test");
-    if (done != 0) return;
-    std::this_thread::sleep_for(kPoll);
-  }
-}
-
-// A worker on rank R > 0 asks rank 0; one request in flight per rank at a time
-// (MPI calls are serialized, whatever thread level the library gives).
+// The workers of rank R > 0 share a queue refilled from rank 0, one request in
+// flight at a time (MPI calls are serialized, whatever thread level the library gives).
 class RemoteSource final : public PointSource {
  public:
-  explicit RemoteSource(std::mutex& mpi) : mpi_(mpi) {}
   std::optional<std::uint64_t> next() override {
-    const std::lock_guard lock(mpi_);
-    if (exhausted_) return std::nullopt;
-    std::int64_t index = -1;
-    MPI_Request request = MPI_REQUEST_NULL;
-    check(MPI_Irecv(&index, 1, MPI_INT64_T, 0, kPoint, MPI_COMM_WORLD, &request), "MPI_Irecv");
-    check(MPI_Send(nullptr, 0, MPI_BYTE, 0, kRequest, MPI_COMM_WORLD), "MPI_Send");
-    wait(request);
-    if (index < 0) {
-      exhausted_ = true;
-      return std::nullopt;
-    }
-    return static_cast<std::uint64_t>(index);
+    const std::lock_guard lock(mutex_);
+    if (queue_.empty() && !exhausted_) refill();
+    if (queue_.empty()) return std::nullopt;
+    const std::uint64_t index = queue_.front();
+    queue_.pop_front();
+    return index;
   }
 
  private:
-  std::mutex& mpi_;
+  void refill() {
+    std::vector<std::int64_t> chunk(kMaxChunk);
+    MPI_Request request = MPI_REQUEST_NULL;
+    check(MPI_Irecv(chunk.data(), static_cast<int>(kMaxChunk), MPI_INT64_T, 0, kPoints,
+                    MPI_COMM_WORLD, &request),
+          "MPI_Irecv");
+    check(MPI_Send(nullptr, 0, MPI_BYTE, 0, kRequest, MPI_COMM_WORLD), "MPI_Send");
+    MPI_Status status;
+    int done = 0;
+    while (true) {  // not MPI_Wait: Open MPI's spins a core
+      check(MPI_Test(&request, &done, &status), "MPI_Test");
+      if (done != 0) break;
+      std::this_thread::sleep_for(kPoll);
+    }
+    int count = 0;
+    check(MPI_Get_count(&status, MPI_INT64_T, &count), "MPI_Get_count");
+    if (count == 0) exhausted_ = true;
+    for (int k = 0; k < count; ++k) queue_.push_back(static_cast<std::uint64_t>(chunk[k]));
+  }
+
+  std::mutex mutex_;
+  std::deque<std::uint64_t> queue_;
   bool exhausted_ = false;
 };
 
 // Rank 0's service thread: answers requests from the shared source until every
 // other rank has reported its shard finished. Returns the lines the other ranks wrote.
-std::size_t serve(PointSource& source, int ranks) {
+// Chunks are guided (OpenMP's schedule(guided)): remaining / (2 · workers), at
+// least 1, at most kMaxChunk, so that sub-millisecond points do not wait for a
+// round trip each while the last points still spread over every worker.
+std::size_t serve(LocalSource& source, int ranks, unsigned threads) {
   int finished = 0;
   std::size_t written = 0;
   while (finished < ranks - 1) {
@@ -88,9 +99,18 @@ std::size_t serve(PointSource& source, int ranks) {
     check(MPI_Recv(nullptr, 0, MPI_BYTE, status.MPI_SOURCE, kRequest, MPI_COMM_WORLD,
                    MPI_STATUS_IGNORE),
           "MPI_Recv");
-    const auto index = source.next();
-    const std::int64_t reply = index ? static_cast<std::int64_t>(*index) : -1;
-    check(MPI_Send(&reply, 1, MPI_INT64_T, status.MPI_SOURCE, kPoint, MPI_COMM_WORLD), "MPI_Send");
+    const std::size_t workers = static_cast<std::size_t>(ranks) * threads;
+    const std::size_t chunk =
+        std::clamp<std::size_t>(source.remaining() / (2 * workers), 1, kMaxChunk);
+    std::vector<std::int64_t> reply;
+    for (std::size_t k = 0; k < chunk; ++k) {
+      const auto index = source.next();
+      if (!index) break;
+      reply.push_back(static_cast<std::int64_t>(*index));
+    }
+    check(MPI_Send(reply.data(), static_cast<int>(reply.size()), MPI_INT64_T, status.MPI_SOURCE,
+                   kPoints, MPI_COMM_WORLD),
+          "MPI_Send");
   }
   return written;
 }
@@ -144,7 +164,7 @@ Result run_mpi(const SweepArgs& args, const GlobalOptions& options) {
     {
       sweep::Appender out(sweep::shard_path(args.out, 0));
       std::size_t remote = 0;
-      std::thread service([&] { remote = serve(source, ranks); });
+      std::thread service([&] { remote = serve(source, ranks, std::max(args.threads, 1U)); });
       try {
         ran = run_workers(prepared->spec, args, source, out, clock);
       } catch (const std::exception& e) {
@@ -161,8 +181,7 @@ Result run_mpi(const SweepArgs& args, const GlobalOptions& options) {
   quiet.quiet = true;  // rank 0 draws the progress line
   {
     SweepClock clock(quiet, 0, "sweep points");
-    std::mutex mpi;
-    RemoteSource source(mpi);
+    RemoteSource source;
     sweep::Appender out(sweep::shard_path(args.out, rank));
     ran = run_workers(prepared->spec, args, source, out, clock);
   }  // the shard is closed before rank 0 reads it

@@ -39,7 +39,11 @@ class LocalSource final : public PointSource {
   LocalSource(std::vector<std::uint64_t> pending, const Progress& clock)
       : pending_(std::move(pending)), clock_(clock) {}
   std::optional<std::uint64_t> next() override;
-  std::size_t size() const { return pending_.size(); }
+  // Points not yet handed out.
+  std::size_t remaining() const {
+    const std::size_t taken = next_.load();
+    return taken < pending_.size() ? pending_.size() - taken : 0;
+  }
 
  private:
   std::vector<std::uint64_t> pending_;
