@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "mechlab/core/error.hpp"
 
@@ -104,18 +104,16 @@ std::vector<Line> read_lines(const std::string& path, bool repair) {
 }
 
 Tally tally(const Spec& spec, const std::vector<Line>& lines) {
-  std::unordered_map<std::string, std::uint64_t> ids;  // id -> index, every point of the spec
+  // A line is this spec's point iff its id is the one its index has here: one
+  // hash per line, no table of every point's id.
   const std::uint64_t n = spec.point_count();
-  ids.reserve(n);
-  for (std::uint64_t i = 0; i < n; ++i) ids.emplace(point_id(spec, i), i);
-  Tally t;
   std::vector<bool> seen(n, false);
+  Tally t;
   for (const auto& l : lines) {
-    const auto it = ids.find(l.id);
-    if (it == ids.end()) {
+    if (l.index >= n || point_id(spec, l.index) != l.id) {
       ++t.stale;
-    } else if (!seen[it->second]) {
-      seen[it->second] = true;
+    } else if (!seen[l.index]) {
+      seen[l.index] = true;
       ++t.done;
       ++t.by_status[l.status];
     }
