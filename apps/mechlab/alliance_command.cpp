@@ -161,8 +161,8 @@ Result region(const AllianceArgs& args, const GlobalOptions& options) {
   Progress progress(options.progress_options());
   const auto grid = al::full_revelation_region(o, progress);
   if (args.csv) {
-    std::cout << al::region_csv(grid);
-    std::cout.flush();
+    output() << al::region_csv(grid);
+    output().flush();
     return 0;
   }
   emit(options, al::region_json(grid), al::region_text(grid));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,10 +33,36 @@ struct GlobalOptions {
 };
 
 // The file the current command reads, for error messages ("FILE: /pointer: ...").
+// Per thread: sweep points run verbs on several threads at once.
 inline std::string& current_file() {
-  static std::string file;
+  thread_local std::string file;
   return file;
 }
+
+// Where verbs write their stdout: std::cout, or (per thread) a sweep point's buffer.
+std::ostream& output();
+
+// While alive, this thread's verbs write to `sink` and load() returns `model`
+// for the file name `path` instead of reading it (a sweep point's model).
+class Redirect {
+ public:
+  Redirect(std::ostream& sink, std::string path, const io::Document& model);
+  ~Redirect();
+  Redirect(const Redirect&) = delete;
+  Redirect& operator=(const Redirect&) = delete;
+};
+
+// How a command ended: the exit code and what main writes on stderr.
+struct Outcome {
+  enum class Kind { ok, invalid, stopped, error };  // exit 0, 2 (input), 1 (time limit), 1
+  int code = 0;
+  Kind kind = Kind::ok;
+  std::string error_text;  // "mechlab: invalid input: FILE: /eta: ..." and CLI11's messages
+};
+
+// Runs `mechlab ARGS...` in this thread, stdout to output(): the one place where
+// exceptions become exit codes and messages, for main and for sweep points.
+Outcome run_command(const std::vector<std::string>& args);
 
 // A command's outcome: the exit code (0, or 1 for a failed reproduction).
 using Result = int;
@@ -47,6 +74,8 @@ struct Family {
   std::function<void(CLI::App& command, const GlobalOptions& options,
                      std::function<Result()>& action)>
       setup;
+  // false: the family is itself the verb (mechlab sweep SPEC), with no sub-verb.
+  bool has_verbs = true;
 };
 
 std::vector<Family>& families();

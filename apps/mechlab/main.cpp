@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "command.hpp"
 #include "mechlab/core/error.hpp"
@@ -70,19 +71,37 @@ CLI::Validator integer_in(std::uint64_t min, std::uint64_t max, const std::strin
           fmt::format("INT in [{}, {}]", min, max)};
 }
 
+namespace {
+struct ThreadRedirect {
+  std::ostream* sink = nullptr;
+  std::string path;
+  const io::Document* model = nullptr;
+};
+thread_local ThreadRedirect redirect;
+}  // namespace
+
+std::ostream& output() { return redirect.sink != nullptr ? *redirect.sink : std::cout; }
+
+Redirect::Redirect(std::ostream& sink, std::string path, const io::Document& model) {
+  redirect = ThreadRedirect{&sink, std::move(path), &model};
+}
+
+Redirect::~Redirect() { redirect = ThreadRedirect{}; }
+
 io::Document load(const std::string& path, const GlobalOptions& options) {
   const io::ReadOptions read = options.read_options();  // option errors name no file
   current_file() = path;
+  if (redirect.model != nullptr && path == redirect.path) return *redirect.model;
   return io::read_json_file(path, read);
 }
 
 void emit(const GlobalOptions& options, const nlohmann::json& json, const std::string& text) {
   if (options.json) {
-    std::cout << json.dump(2) << "\n";
+    output() << json.dump(2) << "\n";
   } else {
-    std::cout << text;
+    output() << text;
   }
-  std::cout.flush();
+  output().flush();
 }
 
 namespace {
@@ -94,7 +113,7 @@ std::string version_text() {
                      NLOHMANN_JSON_VERSION_PATCH);
 }
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, std::ostream& err) {
   CLI::App app{"mechlab: compute and certify models of information economics and mechanism design"};
   app.require_subcommand(1);
   app.fallthrough();
@@ -128,23 +147,23 @@ int run(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "print the version and the libraries' versions");
   version->callback([&] {
     action = [] {
-      std::cout << version_text() << "\n";
+      output() << version_text() << "\n";
       return 0;
     };
   });
   for (const Family& f : families()) {
     CLI::App* cmd = app.add_subcommand(f.name, f.description);
-    cmd->require_subcommand(1);
+    if (f.has_verbs) cmd->require_subcommand(1);
     f.setup(*cmd, options, action);
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return app.exit(e, output(), err);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return app.exit(e, output(), err);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    app.exit(e, output(), err);
     return 2;
   }
   if (!action) return 2;
@@ -152,29 +171,45 @@ int run(int argc, char** argv) {
 }
 
 }  // namespace
+
+Outcome run_command(const std::vector<std::string>& args) {
+  std::vector<std::string> storage = {"mechlab"};
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  argv.reserve(storage.size());
+  for (auto& a : storage) argv.push_back(a.data());
+  std::ostringstream err;
+  auto failed = [&](int code, Outcome::Kind kind, const std::string& message) {
+    return Outcome{code, kind, fmt::format("{}mechlab: {}\n", err.str(), message)};
+  };
+  current_file().clear();
+  try {
+    const int code = run(static_cast<int>(argv.size()), argv.data(), err);
+    const auto kind = code == 0   ? Outcome::Kind::ok
+                      : code == 2 ? Outcome::Kind::invalid
+                                  : Outcome::Kind::error;
+    return Outcome{code, kind, err.str()};
+  } catch (const InputError& e) {
+    // Errors in command-line options ("--write-lp") are not about the file.
+    const std::string& file = current_file();
+    const bool about_file = !file.empty() && e.pointer().rfind("--", 0) != 0;
+    return failed(2, Outcome::Kind::invalid,
+                  fmt::format("invalid input: {}{}", about_file ? file + ": " : "", e.what()));
+  } catch (const TimeLimitExceeded& e) {
+    return failed(1, Outcome::Kind::stopped, fmt::format("stopped: {} (--time-limit)", e.what()));
+  } catch (const Cancelled& e) {
+    return failed(1, Outcome::Kind::stopped, "stopped: cancelled");
+  } catch (const std::bad_alloc&) {
+    return failed(1, Outcome::Kind::error, "internal error: out of memory");
+  } catch (const std::exception& e) {
+    return failed(1, Outcome::Kind::error, fmt::format("internal error: {}", e.what()));
+  }
+}
+
 }  // namespace mechlab::cli
 
 int main(int argc, char** argv) {
-  using namespace mechlab;
-  try {
-    return cli::run(argc, argv);
-  } catch (const InputError& e) {
-    // Errors in command-line options ("--write-lp") are not about the file.
-    const std::string& file = cli::current_file();
-    const bool about_file = !file.empty() && e.pointer().rfind("--", 0) != 0;
-    std::cerr << "mechlab: invalid input: " << (about_file ? file + ": " : "") << e.what() << "\n";
-    return 2;
-  } catch (const TimeLimitExceeded& e) {
-    std::cerr << "mechlab: stopped: " << e.what() << " (--time-limit)\n";
-    return 1;
-  } catch (const Cancelled& e) {
-    std::cerr << "mechlab: stopped: cancelled\n";
-    return 1;
-  } catch (const std::bad_alloc&) {
-    std::cerr << "mechlab: internal error: out of memory\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "mechlab: internal error: " << e.what() << "\n";
-    return 1;
-  }
+  const auto outcome = mechlab::cli::run_command(std::vector<std::string>(argv + 1, argv + argc));
+  std::cerr << outcome.error_text;
+  return outcome.code;
 }

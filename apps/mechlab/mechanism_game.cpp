@@ -40,8 +40,8 @@ const mechanism::Mechanism<T>& require_mechanism(const mechanism::Model<T>& mode
 
 void write(const std::string& text, const MechanismArgs& args) {
   if (args.output.empty()) {
-    std::cout << text;
-    std::cout.flush();
+    output() << text;
+    output().flush();
     return;
   }
   std::ofstream out(args.output, std::ios::binary);
