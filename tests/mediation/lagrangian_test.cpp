@@ -4,6 +4,8 @@
 
 #include <random>
 
+#include <fmt/format.h>
+
 #include "mechlab/core/rng.hpp"
 
 #include "mediation/fixtures.hpp"
@@ -287,6 +289,96 @@ TEST(MediationLagrangian, SymmetricLotteryMultipliers) {
   const auto m = ex_post_multipliers(bw, solve_symmetric_lottery(bw));
   EXPECT_EQ(m.dual_value, q("13/20"));
   EXPECT_EQ(m.lambda[0], m.lambda[1]);
+}
+
+}  // namespace
+}  // namespace mechlab::mediation
+
+namespace mechlab::mediation {
+namespace {
+
+using testing::q;
+using testing::qs;
+
+Instance<Rational> hms(const Rational& p1, const Rational& c) {
+  return lottery_instance(hms_lottery<Rational>(2, c, q("1/4")), {p1, 1 - p1});
+}
+
+// Vector A with c = 1/5 (tests/golden/mediation-solve-hms-c15): V(1) = 39/80
+// ≤ ½, OST fails, nothing escalates (Prop. 1) and the optimal dual is zero. δ =
+// 0, so L̂, C, L̂* and (S.21) are undefined; δL̂, δC, the reduced-cost identity
+// and strong duality Pr(𝒢) = −δC = 0 are not.
+TEST(MediationLagrangian, ZeroDeltaWhenNothingEscalates) {
+  const auto inst = hms(q("1/4"), q("1/5"));
+  EXPECT_EQ(inst.veto, qs({"39/80", "19/80"}));
+  const auto design = solve_lottery(inst, DesignMode::paper_multipliers);
+  ASSERT_TRUE(design.mechanism);
+  EXPECT_EQ(design.mechanism->probability, 0);
+  const auto rep = lagrangian_report(inst, design);
+  EXPECT_EQ(rep.multipliers.delta, 0);
+  EXPECT_TRUE(rep.multipliers.named().empty());
+  EXPECT_FALSE(rep.defined);
+  EXPECT_NE(rep.undefined_reason.find("Prop. 1"), std::string::npos) << rep.undefined_reason;
+  // V(1) < ½ strictly: a slightly smaller pie still settles everything, so no
+  // optimal dual has δ > 0 (although the basis is primal degenerate).
+  EXPECT_TRUE(rep.delta_zero_in_every_dual);
+  EXPECT_TRUE(rep.duals_may_differ);
+  EXPECT_EQ(rep.scaled_constant, 0);
+  EXPECT_EQ(rep.value_identity, 0);
+  EXPECT_EQ(rep.constant, 0);
+  EXPECT_EQ(rep.target, 0);
+  const auto expected = qs({"1/16", "3/16", "3/16", "9/16"});  // R(e_ab) = p(a)p(b)
+  ASSERT_EQ(rep.columns.size(), 4U);
+  for (std::size_t c = 0; c < 4; ++c) {
+    EXPECT_EQ(rep.columns[c].scaled_value, 0) << rep.columns[c].name;
+    EXPECT_EQ(rep.columns[c].reduced_cost, expected[c]) << rep.columns[c].name;
+    EXPECT_EQ(rep.columns[c].reduced_cost_identity, expected[c]) << rep.columns[c].name;
+  }
+  EXPECT_THROW(lagrangian_value(rep.multipliers, inst.prior, design.columns[0]), InputError);
+  EXPECT_THROW(lagrangian_constant(rep.multipliers, inst), InputError);
+  // Column generation's paper-mode price (1 + δ + η) − δL̂ still equals the
+  // master's own R − πᵀa over R on shapes outside the dictionary.
+  const Rational base = 1 + rep.multipliers.delta + rep.multipliers.eta_total;
+  for (const auto& g : {Matrix<Rational>{qs({"1", "1"}), qs({"1", "1"})},
+                        Matrix<Rational>{qs({"1", "1/2"}), qs({"1/3", "0"})}}) {
+    const auto column = make_column(inst, Shape<Rational>{"candidate", g});
+    EXPECT_EQ(base - scaled_lagrangian_value(rep.multipliers, inst.prior, column),
+              shape_reduced_cost(design, inst.prior, column) / column.induced.probability);
+  }
+}
+
+// A seeded scan over (p(1), c) on the HMS lottery (ξ = 1/4), across the OST
+// boundary: the Lagrangian report never throws, the reduced-form LP value
+// equals the ex-post lottery LP value, strong duality −δC = Pr(𝒢) and the
+// reduced-cost identity hold, and L̂ is defined exactly when δ > 0.
+TEST(MediationLagrangian, HmsScanOverPriorAndCost) {
+  Rng rng = make_rng(2026);
+  std::uniform_int_distribution<int> twentieths(1, 19);
+  int zero_delta = 0;
+  int positive_delta = 0;
+  for (int draw = 0; draw < 8; ++draw) {
+    const Rational p1 = fraction(twentieths(rng), 20);
+    for (const char* c : {"0", "1/20", "1/10", "3/20", "1/5", "6/25"}) {
+      const auto inst = hms(p1, q(c));
+      const std::string where = fmt::format("p(1) = {}, c = {}", mechlab::to_string(p1), c);
+      const auto ex_post = solve_lottery(inst);
+      const auto paper = solve_lottery(inst, DesignMode::paper_multipliers);
+      ASSERT_TRUE(ex_post.mechanism && paper.mechanism) << where;
+      EXPECT_EQ(paper.mechanism->probability, ex_post.mechanism->probability) << where;
+      LagrangianReport<Rational> rep;
+      ASSERT_NO_THROW(rep = lagrangian_report(inst, paper)) << where;
+      EXPECT_EQ(rep.defined, rep.multipliers.delta > 0) << where;
+      EXPECT_FALSE(rep.defined && rep.delta_zero_in_every_dual) << where;
+      EXPECT_EQ(rep.value_identity, paper.mechanism->probability) << where;
+      for (const auto& col : rep.columns) {
+        EXPECT_EQ(col.reduced_cost, col.reduced_cost_identity) << where << " " << col.name;
+        if (rep.defined) EXPECT_LE(col.value, rep.target) << where << " " << col.name;
+      }
+      (rep.defined ? positive_delta : zero_delta) += 1;
+    }
+  }
+  EXPECT_GE(zero_delta, 4);  // the region the CLI used to fail on
+  EXPECT_GE(positive_delta, 4);
 }
 
 }  // namespace

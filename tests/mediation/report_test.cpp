@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "fixtures.hpp"
+#include "mechlab/core/rng.hpp"
 #include "mechlab/mediation/io.hpp"
 
 namespace mechlab::mediation {
@@ -58,6 +62,48 @@ TEST(MediationReport, SolveVectorAShowsTheLagrangianOfVectorC) {
   EXPECT_TRUE(has(r.text, "v = 23/10: (1,1) γ = 1; v = 31/20: (1,2),(2,1) γ = 5/11"));
   EXPECT_TRUE(has(r.text, "strong  1       5/11"));
   EXPECT_FALSE(r.json.contains("signals"));  // a lottery needs no signal columns
+}
+
+// Vector A with c = 1/5: OST fails, Pr(𝒢) = 0 and δ = 0. The report shows the
+// (zero) multipliers and says why L̂, C and (S.21) are undefined; it used to
+// stop with an internal error.
+TEST(MediationReport, SolveWithZeroResourceMultiplier) {
+  std::string text = kVectorA;
+  text.replace(text.find("\"1/10\""), 6, "\"1/5\"");
+  const auto model = read_text(text);
+  const auto r = render_solve(model, solve_report(model));
+  EXPECT_EQ(r.json["probability"]["exact"], "0");
+  const auto& l = r.json["lagrangian"];
+  EXPECT_EQ(l["delta"]["exact"], "0");
+  EXPECT_EQ(l["defined"], false);
+  EXPECT_EQ(l["delta_zero_in_every_dual"], true);
+  EXPECT_TRUE(l["C"].is_null());
+  EXPECT_TRUE(l["L_hat_star"].is_null());
+  EXPECT_EQ(l["delta_C"]["exact"], "0");
+  EXPECT_EQ(l["value_identity"]["exact"], "0");
+  EXPECT_TRUE(l["columns"][3]["L_hat"].is_null());
+  EXPECT_EQ(l["columns"][3]["reduced_cost"]["exact"], "9/16");
+  EXPECT_TRUE(has(r.text, "all zero (the zero dual is optimal)"));
+  EXPECT_TRUE(has(r.text, "C, L̂* and (S.21) are undefined"));
+}
+
+// Seeded scan over (p(1), c) of the HMS lottery: every solve report renders.
+TEST(MediationReport, HmsScanNeverFails) {
+  Rng rng = make_rng(2027);
+  std::uniform_int_distribution<int> twentieths(1, 19);
+  for (int draw = 0; draw < 4; ++draw) {
+    const int n = twentieths(rng);
+    for (const char* c : {"0", "1/10", "1/5", "6/25"}) {
+      const std::string text = fmt::format(
+          R"({{"model": "mediation", "version": 1, "types": ["strong", "weak"],
+          "prior": ["{}/20", "{}/20"], "game": {{"kind": "hms", "c": "{}", "xi": "1/4"}}}})",
+          n, 20 - n, c);
+      const auto model = read_text(text);
+      Rendered r;
+      ASSERT_NO_THROW(r = render_solve(model, solve_report(model))) << text;
+      EXPECT_EQ(r.json["lagrangian"]["value_identity"], r.json["probability"]) << text;
+    }
+  }
 }
 
 TEST(MediationReport, SolveVectorB1) {

@@ -285,7 +285,8 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
           out.master.solution.note);
       return out;
     }
-    // rc/R of one column: δ(L̂* − L̂) from the multipliers in paper mode, the
+    // rc/R of one column: (1 + δ + η) − δL̂ = δ(L̂* − L̂) from the multipliers
+    // in paper mode (δL̂ without the division, so δ = 0 prices too), the
     // generic R − πᵀa from the row duals ex post. Scale: what "improving" is
     // relative to in double.
     std::optional<LagrangianReport<T>> rep;
@@ -293,12 +294,12 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
     if (paper) {
       rep = lagrangian_report(instance, out.master);
       base = T(1) + rep->multipliers.delta + rep->multipliers.eta_total;
+      r.lagrangian_defined = rep->defined;
       r.target = rep->target;
     }
     auto price = [&](const ShapeColumn<T>& column) -> T {
       if (paper) {
-        return base -
-               rep->multipliers.delta * lagrangian_value(rep->multipliers, instance.prior, column);
+        return base - scaled_lagrangian_value(rep->multipliers, instance.prior, column);
       }
       return shape_reduced_cost(out.master, instance.prior, column) / column.induced.probability;
     };
@@ -321,7 +322,7 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
     r.candidates = search.evaluated();
     if (!scored.empty()) {
       r.best_price = scored.front().score;
-      if (paper) r.best_lagrangian = (base - r.best_price) / rep->multipliers.delta;
+      if (r.lagrangian_defined) r.best_lagrangian = (base - r.best_price) / rep->multipliers.delta;
       r.best_shape = scored.front().name;
     }
     r.bound = farley_bound(r.value, r.best_price);
@@ -361,9 +362,11 @@ ColumnGenerationResult<T> generate_columns_from(const Instance<T>& instance,
     if (r.added == 0) {
       out.converged = true;
       const std::string lagrangian =
-          paper ? fmt::format(" (max L̂ = {} at {}, L̂* = {})", number_text(r.best_lagrangian),
-                              r.best_shape, number_text(r.target))
-                : fmt::format(" at {} (ex-post master, priced by its row duals)", r.best_shape);
+          r.lagrangian_defined
+              ? fmt::format(" (max L̂ = {} at {}, L̂* = {})", number_text(r.best_lagrangian),
+                            r.best_shape, number_text(r.target))
+          : paper ? fmt::format(" at {} (δ = 0: priced by (1 + η) − δL̂, L̂ undefined)", r.best_shape)
+                  : fmt::format(" at {} (ex-post master, priced by its row duals)", r.best_shape);
       out.certificate = fmt::format(
           "no improving column in {}: min rc/R = {}{}; the master is optimal over the convex "
           "hull of its {} columns and these candidates, not proven over the continuum of shapes",

@@ -60,9 +60,12 @@ struct ColumnGenerationOptions {
 template <class T>
 struct PricingRound {
   std::size_t round = 0;
-  T value = T(0);            // master Pr(𝒢) before pricing
-  T target = T(0);           // L̂* = (1 + δ + η)/δ (paper-mode master; 0 ex post)
-  T best_lagrangian = T(0);  // max L̂(B(g)) over the candidates (paper mode; 0 ex post)
+  T value = T(0);  // master Pr(𝒢) before pricing
+  // L̂ exists: a paper-mode master whose dual has δ > 0. Otherwise target and
+  // best_lagrangian are 0 (the ex-post master, or δ = 0).
+  bool lagrangian_defined = false;
+  T target = T(0);           // L̂* = (1 + δ + η)/δ
+  T best_lagrangian = T(0);  // max L̂(B(g)) over the candidates
   T best_price = T(0);       // min rc/R over the candidates (a pair's rc/R with mirrors)
   // Farley's dual bound value/(1 − min(0, min rc/R)): no mechanism over the
   // dictionary and this round's candidates (and their mirrors, with pairs) has

@@ -196,40 +196,80 @@ ExPostMultipliers<T> ex_post_multipliers(const Instance<T>& instance,
   return m;
 }
 
+namespace {
+
+// L̂ and C divide by δ; an optimal dual may have δ = 0 (see the header).
 template <class T>
-T lagrangian_value(const Multipliers<T>& mult, const std::vector<T>& prior,
-                   const ShapeColumn<T>& column) {
+void require_positive_delta(const Multipliers<T>& mult) {
+  if (sign_of(mult.delta) <= 0) {
+    throw InputError("/multipliers/delta", "delta > 0 (L-hat and C divide by it)",
+                     number_text(mult.delta));
+  }
+}
+
+// Why L̂ and the (S.21) quotient do not exist at an optimum with δ = 0.
+template <class T>
+std::string undefined_text(const T& probability) {
+  if (sign_of(probability) == 0) {
+    return "δ = 0: nothing escalates (Pr(𝒢) = 0; Prop. 1, full settlement when OST fails), so "
+           "more pie cannot lower Pr(𝒢) and the resource constraint has no shadow price; "
+           "L̂ = (…)/δ, C, L̂* and (S.21) are undefined; strong duality Pr(𝒢) = −δC = 0 holds";
+  }
+  return "δ = 0: the resource constraint has no shadow price in this optimal dual (the Border "
+         "and feasibility rows carry it); L̂ = (…)/δ, C, L̂* and (S.21) are undefined; strong "
+         "duality Pr(𝒢) = −δC holds";
+}
+
+// Whether every optimal dual has δ = 0: the optimal value v(r) is convex and
+// non-increasing in the RC right-hand side r, so (v(1 − t) − v(1))/t ≥ max δ
+// over the optimal duals; v(1 − t) = v(1) for one t > 0 forces δ = 0. One
+// more LP solve, done only when δ = 0.
+template <class T>
+bool pie_cut_keeps_value(const DesignResult<T>& design, const T& cut) {
+  auto prog = design.lp;
+  auto& rc = prog.rows[design.index.rc];
+  if (!rc.upper) return false;
+  rc.upper = *rc.upper - cut;
+  const auto res = lp::solve(prog);
+  return res.status == lp::SolveStatus::optimal &&
+         nearly_equal(res.objective, design.solution.objective);
+}
+
+}  // namespace
+
+template <class T>
+T scaled_lagrangian_value(const Multipliers<T>& mult, const std::vector<T>& prior,
+                          const ShapeColumn<T>& column) {
   const std::size_t k = prior.size();
-  const T& delta = mult.delta;
   const auto& rho = column.induced.rho;
   T value(0);
-  // T(B): the Border and feasibility terms.
+  // δ T(B): the Border and feasibility terms.
   for (const auto& e : mult.eta) {
     if (sign_of(e.value) == 0) continue;
-    value += e.value / delta *
+    value += e.value *
              outside_sum<T>(e.q1, e.q2, k, [&](std::size_t a, std::size_t b) { return rho[a][b]; });
   }
   for (std::size_t a = 0; a < k; ++a) {
     for (std::size_t b = 0; b < k; ++b) {
-      value -= mult.mu[a][b] / delta * rho[a][b] / (prior[a] * prior[b]);
+      value -= mult.mu[a][b] * rho[a][b] / (prior[a] * prior[b]);
     }
   }
   for (std::size_t i = 0; i < 2; ++i) {
     for (std::size_t t = 0; t < k; ++t) {
       const T& weight = column.induced.rho_marginal[i][t];
       if (sign_of(weight) == 0) continue;  // report t never escalates in this column
-      // ẽ^i_θ = p(θ) Σ_{Q: θ ∈ Q_i} η̃_Q
+      // δ ẽ^i_θ = p(θ) Σ_{Q: θ ∈ Q_i} η_Q
       T e(0);
       for (const auto& b : mult.eta) {
         const unsigned q = i == 0 ? b.q1 : b.q2;
         if ((q >> t) & 1U) e += b.value;
       }
-      const T m_coef = prior[t] + prior[t] * e / delta - mult.zeta[i][t] / delta;
+      const T m_coef = mult.delta * prior[t] + prior[t] * e - mult.zeta[i][t];  // δ m^i_θ
       const auto& u = column.payoff[i];
       T bracket = m_coef * u[t][t];
       for (std::size_t mimic = 0; mimic < k; ++mimic) {
         if (mimic == t) continue;
-        bracket += mult.nu[i][mimic][t] / delta * (u[t][t] - u[t][mimic]);
+        bracket += mult.nu[i][mimic][t] * (u[t][t] - u[t][mimic]);
       }
       value += weight / prior[t] * bracket;
     }
@@ -238,23 +278,35 @@ T lagrangian_value(const Multipliers<T>& mult, const std::vector<T>& prior,
 }
 
 template <class T>
-T lagrangian_constant(const Multipliers<T>& mult, const Instance<T>& instance) {
+T lagrangian_value(const Multipliers<T>& mult, const std::vector<T>& prior,
+                   const ShapeColumn<T>& column) {
+  require_positive_delta(mult);
+  return scaled_lagrangian_value(mult, prior, column) / mult.delta;
+}
+
+template <class T>
+T scaled_lagrangian_constant(const Multipliers<T>& mult, const Instance<T>& instance) {
   const std::size_t k = instance.types();
   const auto& p = instance.prior;
-  const T& delta = mult.delta;
-  T c = T(1) + mult.eta_total / delta;
+  T c = mult.delta + mult.eta_total;
   for (const auto& e : mult.eta) {
     if (sign_of(e.value) == 0) continue;
-    c -= e.value / delta *
+    c -= e.value *
          outside_sum<T>(e.q1, e.q2, k, [&](std::size_t a, std::size_t b) { return p[a] * p[b]; });
   }
   for (std::size_t i = 0; i < 2; ++i) {
-    for (std::size_t t = 0; t < k; ++t) c -= mult.lambda[i][t] / delta * instance.veto[t];
+    for (std::size_t t = 0; t < k; ++t) c -= mult.lambda[i][t] * instance.veto[t];
   }
   for (const auto& row : mult.mu) {
-    for (const auto& x : row) c += x / delta;
+    for (const auto& x : row) c += x;
   }
   return c;
+}
+
+template <class T>
+T lagrangian_constant(const Multipliers<T>& mult, const Instance<T>& instance) {
+  require_positive_delta(mult);
+  return scaled_lagrangian_constant(mult, instance) / mult.delta;
 }
 
 template <class T>
@@ -262,20 +314,36 @@ LagrangianReport<T> lagrangian_report(const Instance<T>& instance, const DesignR
   LagrangianReport<T> rep;
   rep.multipliers = paper_multipliers(design);
   const auto& m = rep.multipliers;
-  if (sign_of(m.delta) <= 0) {
-    throw InternalError("mediation: the resource constraint has no positive multiplier");
+  rep.defined = sign_of(m.delta) > 0;
+  rep.scaled_constant = scaled_lagrangian_constant(m, instance);
+  rep.value_identity = -rep.scaled_constant;
+  if (rep.defined) {
+    rep.constant = rep.scaled_constant / m.delta;
+    rep.target = (T(1) + m.delta + m.eta_total) / m.delta;
+  } else {
+    rep.undefined_reason = undefined_text(design.mechanism ? design.mechanism->probability
+                                                           : design.solution.objective);
+    const T cut = T(1) / T(1000);
+    rep.delta_zero_in_every_dual = pie_cut_keeps_value(design, cut);
+    rep.undefined_reason += rep.delta_zero_in_every_dual
+                                ? fmt::format(
+                                      "; δ = 0 in every optimal dual (certified: the LP "
+                                      "value is unchanged with the pie cut to 1 − {})",
+                                      number_text(cut))
+                                : fmt::format(
+                                      "; another optimal dual may have δ > 0 (the LP "
+                                      "value rises with the pie cut to 1 − {})",
+                                      number_text(cut));
   }
-  rep.constant = lagrangian_constant(m, instance);
-  rep.target = (T(1) + m.delta + m.eta_total) / m.delta;
-  rep.value_identity = -rep.constant * (T(1) + m.eta_total) / (rep.target - T(1));
   for (std::size_t c = 0; c < design.columns.size(); ++c) {
     const auto& col = design.columns[c];
     LagrangianColumn<T> lc;
     lc.name = col.shape.name;
-    lc.value = lagrangian_value(m, instance.prior, col);
+    lc.scaled_value = scaled_lagrangian_value(m, instance.prior, col);
+    if (rep.defined) lc.value = lc.scaled_value / m.delta;
     lc.reduced_cost = design.solution.reduced_costs[design.index.alpha[c]];
     lc.reduced_cost_identity =
-        col.induced.probability * ((T(1) + m.delta + m.eta_total) - m.delta * lc.value);
+        col.induced.probability * ((T(1) + m.delta + m.eta_total) - lc.scaled_value);
     rep.columns.push_back(std::move(lc));
   }
   rep.duals_may_differ = design.degeneracy.duals_may_differ();
@@ -392,7 +460,10 @@ Partition<T> binding_partition(const Instance<T>& instance, const ReducedForm<T>
   template Multipliers<T> paper_multipliers(const DesignResult<T>&);                             \
   template T lagrangian_value(const Multipliers<T>&, const std::vector<T>&,                      \
                               const ShapeColumn<T>&);                                            \
+  template T scaled_lagrangian_value(const Multipliers<T>&, const std::vector<T>&,               \
+                                     const ShapeColumn<T>&);                                     \
   template T lagrangian_constant(const Multipliers<T>&, const Instance<T>&);                     \
+  template T scaled_lagrangian_constant(const Multipliers<T>&, const Instance<T>&);              \
   template LagrangianReport<T> lagrangian_report(const Instance<T>&, const DesignResult<T>&);    \
   template Partition<T> binding_partition(const Instance<T>&, const ReducedForm<T>&);            \
   template T ability_premium(const PayoffTable<T>&, std::size_t, std::size_t, std::size_t);      \

@@ -11,6 +11,10 @@
 //   C = 1 + η̃ − Σ_Q η̃_Q Σ_{Q̃} p p − Σ_i Σ_θ λ̃^i_θ V(θ) + Σ µ̃
 //   reduced cost of column c = R(g^c) [(1 + δ + η) − δ L̂(B^c)]
 //   Pr(𝒢)* = −δ C = −C (1 + η) / (L̂* − 1), L̂* = (1 + δ + η)/δ   (S.21)
+// δ can be 0 at an optimum (Pr(𝒢) = 0 when OST fails, Prop. 1: more pie cannot
+// lower escalation further). Then L̂, C and L̂* are undefined, but δL̂ and δC are
+// not: they are linear in the multipliers, so the reduced-cost identity
+// R[(1 + δ + η) − δL̂] and strong duality Pr(𝒢) = −δC hold for every optimal dual.
 #pragma once
 
 #include <array>
@@ -71,19 +75,29 @@ ExPostMultipliers<T> ex_post_multipliers(const Instance<T>& instance,
 template <class T>
 Multipliers<T> paper_multipliers(const DesignResult<T>& design);
 
-// L̂(B(g)) of one column.
+// δ·L̂(B(g)) of one column, defined for any δ ≥ 0 (no division).
+template <class T>
+T scaled_lagrangian_value(const Multipliers<T>& mult, const std::vector<T>& prior,
+                          const ShapeColumn<T>& column);
+
+// L̂(B(g)) of one column. Throws InputError("/multipliers/delta") when δ = 0.
 template <class T>
 T lagrangian_value(const Multipliers<T>& mult, const std::vector<T>& prior,
                    const ShapeColumn<T>& column);
 
-// The constant C of (S.18)–(S.21).
+// δ·C: δ + η − Σ_Q η_Q Σ_{Q̃} p p − Σ λ V + Σ µ, the dual objective's negative.
+template <class T>
+T scaled_lagrangian_constant(const Multipliers<T>& mult, const Instance<T>& instance);
+
+// The constant C of (S.18)–(S.21). Throws InputError("/multipliers/delta") when δ = 0.
 template <class T>
 T lagrangian_constant(const Multipliers<T>& mult, const Instance<T>& instance);
 
 template <class T>
 struct LagrangianColumn {
   std::string name;
-  T value = T(0);                  // L̂(B^c)
+  T value = T(0);                  // L̂(B^c); 0 when !LagrangianReport::defined
+  T scaled_value = T(0);           // δ L̂(B^c), always defined
   T reduced_cost = T(0);           // from the LP
   T reduced_cost_identity = T(0);  // R(g^c)[(1+δ+η) − δ L̂]
 };
@@ -91,9 +105,19 @@ struct LagrangianColumn {
 template <class T>
 struct LagrangianReport {
   Multipliers<T> multipliers;
-  T constant = T(0);        // C
-  T target = T(0);          // L̂* = (1 + δ + η)/δ: sup of L̂ at the optimum
-  T value_identity = T(0);  // −C(1 + η)/(L̂* − 1), = Pr(𝒢) by (S.21)
+  // δ > 0: L̂, C, L̂* and the (S.21) quotient exist. Otherwise `constant`,
+  // `target` and every column's `value` are 0 and `undefined_reason` says why.
+  bool defined = false;
+  std::string undefined_reason;
+  // δ = 0 only: the reduced-form LP keeps its value with the RC right-hand
+  // side cut to 1 − 1/1000, which (the value being convex in it) certifies
+  // that every optimal dual has δ = 0, so no choice of dual defines L̂.
+  bool delta_zero_in_every_dual = false;
+  T constant = T(0);         // C
+  T scaled_constant = T(0);  // δC, always defined
+  T target = T(0);           // L̂* = (1 + δ + η)/δ: sup of L̂ at the optimum
+  // −δC, = Pr(𝒢) by strong duality; with δ > 0 it is −C(1 + η)/(L̂* − 1) (S.21).
+  T value_identity = T(0);
   std::vector<LagrangianColumn<T>> columns;
   // The LP basis was primal degenerate: other optimal duals may exist, and
   // with them other multipliers, L̂ and C.

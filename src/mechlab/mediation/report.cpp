@@ -186,15 +186,20 @@ json lagrangian_json(const LagrangianReport<T>& l) {
   json columns = json::array();
   for (const auto& c : l.columns) {
     columns.push_back({{"shape", c.name},
-                       {"L_hat", io::number_json(c.value)},
+                       {"L_hat", l.defined ? io::number_json(c.value) : json()},
+                       {"delta_L_hat", io::number_json(c.scaled_value)},
                        {"reduced_cost", io::number_json(c.reduced_cost)},
                        {"reduced_cost_identity", io::number_json(c.reduced_cost_identity)}});
   }
   return {{"multipliers", named_json(l.multipliers.named())},
           {"delta", io::number_json(l.multipliers.delta)},
           {"eta", io::number_json(l.multipliers.eta_total)},
-          {"C", io::number_json(l.constant)},
-          {"L_hat_star", io::number_json(l.target)},
+          {"defined", l.defined},
+          {"undefined_reason", l.defined ? json() : json(l.undefined_reason)},
+          {"delta_zero_in_every_dual", l.delta_zero_in_every_dual},
+          {"C", l.defined ? io::number_json(l.constant) : json()},
+          {"delta_C", io::number_json(l.scaled_constant)},
+          {"L_hat_star", l.defined ? io::number_json(l.target) : json()},
           {"value_identity", io::number_json(l.value_identity)},
           {"columns", columns},
           {"duals_may_differ", l.duals_may_differ}};
@@ -203,17 +208,29 @@ json lagrangian_json(const LagrangianReport<T>& l) {
 template <class T>
 std::string lagrangian_text(const LagrangianReport<T>& l) {
   io::Table mult({"multiplier", "value"});
-  for (const auto& v : l.multipliers.named()) mult.add({v.name, io::short_number_text(v.value)});
-  std::string out =
-      "multipliers (Lemma 2; duals of the reduced-form LP, all >= 0, zeros omitted):\n" +
-      mult.render();
-  out += fmt::format("C = {}, L̂* = (1 + δ + η)/δ = {}, −C(1 + η)/(L̂* − 1) = {} (S.21)\n",
-                     io::short_number_text(l.constant), io::short_number_text(l.target),
-                     io::short_number_text(l.value_identity));
+  const auto named = l.multipliers.named();
+  for (const auto& v : named) mult.add({v.name, io::short_number_text(v.value)});
+  std::string out = named.empty()
+                        ? std::string(
+                              "multipliers (Lemma 2; duals of the reduced-form LP): all "
+                              "zero (the zero dual is optimal)\n")
+                        : "multipliers (Lemma 2; duals of the reduced-form LP, all >= 0, zeros "
+                          "omitted):\n" +
+                              mult.render();
+  if (l.defined) {
+    out += fmt::format("C = {}, L̂* = (1 + δ + η)/δ = {}, −C(1 + η)/(L̂* − 1) = {} (S.21)\n",
+                       io::short_number_text(l.constant), io::short_number_text(l.target),
+                       io::short_number_text(l.value_identity));
+  } else {
+    out += fmt::format("{}\nδC = {}, −δC = {}\n", l.undefined_reason,
+                       io::short_number_text(l.scaled_constant),
+                       io::short_number_text(l.value_identity));
+  }
   if (l.columns.size() <= 16) {
-    io::Table cols({"shape", "L̂(B)", "reduced cost", "R[(1+δ+η) − δL̂]"});
+    io::Table cols({"shape", l.defined ? "L̂(B)" : "δL̂(B)", "reduced cost", "R[(1+δ+η) − δL̂]"});
     for (const auto& c : l.columns) {
-      cols.add({c.name, io::short_number_text(c.value), io::short_number_text(c.reduced_cost),
+      cols.add({c.name, io::short_number_text(l.defined ? c.value : c.scaled_value),
+                io::short_number_text(c.reduced_cost),
                 io::short_number_text(c.reduced_cost_identity)});
     }
     out += cols.render();
@@ -423,16 +440,16 @@ Rendered render_solve(const MediationModel<T>& model, const SolveReport<T>& r) {
     json rounds = json::array();
     io::Table table({"round", "Pr(escalation)", "L̂*", "max L̂", "min rc/R", "dual bound",
                      "candidates", "added"});
-    // L̂ exists only with the paper-mode master's multipliers.
-    const bool paper = cg.mode == DesignMode::paper_multipliers;
-    auto lagrangian_cell = [paper](const T& v) {
-      return paper ? io::short_number_text(v) : std::string("n/a");
-    };
+    // L̂ exists only with the paper-mode master's multipliers and δ > 0.
     for (const auto& pr : cg.rounds) {
+      const bool defined = pr.lagrangian_defined;
+      auto lagrangian_cell = [defined](const T& v) {
+        return defined ? io::short_number_text(v) : std::string("n/a");
+      };
       rounds.push_back({{"round", pr.round},
                         {"value", io::number_json(pr.value)},
-                        {"L_hat_star", paper ? io::number_json(pr.target) : json()},
-                        {"max_L_hat", paper ? io::number_json(pr.best_lagrangian) : json()},
+                        {"L_hat_star", defined ? io::number_json(pr.target) : json()},
+                        {"max_L_hat", defined ? io::number_json(pr.best_lagrangian) : json()},
                         {"min_price", io::number_json(pr.best_price)},
                         {"bound", io::number_json(pr.bound)},
                         {"best_shape", pr.best_shape},
