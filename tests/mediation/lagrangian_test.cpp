@@ -291,15 +291,6 @@ TEST(MediationLagrangian, SymmetricLotteryMultipliers) {
   EXPECT_EQ(m.lambda[0], m.lambda[1]);
 }
 
-}  // namespace
-}  // namespace mechlab::mediation
-
-namespace mechlab::mediation {
-namespace {
-
-using testing::q;
-using testing::qs;
-
 Instance<Rational> hms(const Rational& p1, const Rational& c) {
   return lottery_instance(hms_lottery<Rational>(2, c, q("1/4")), {p1, 1 - p1});
 }
