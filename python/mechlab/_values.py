@@ -1,7 +1,8 @@
 """Conversions between mechlab's JSON and Python values.
 
 mechlab writes every exact number as {"exact": "p/q", "decimal": x}; those
-become fractions.Fraction.  Rectangular numeric tables (lists of equal-length
+become fractions.Fraction (certified irrationals, {"exact": "a*sqrt(b)", "lower",
+"upper", ...}, stay dicts).  Rectangular numeric tables (lists of equal-length
 lists of numbers) become numpy arrays: dtype=object holding Fractions when the
 entries are exact, float otherwise.
 """
@@ -17,8 +18,18 @@ import numpy as np
 _EXACT_KEYS = frozenset(("exact", "decimal"))
 
 
-def _is_exact(value: Any) -> bool:
-    return isinstance(value, dict) and value.keys() == _EXACT_KEYS
+def _exact(value: Any) -> Fraction | None:
+    """The Fraction of {"exact": "p/q", "decimal": x, ...}; None for anything else
+    (also for certified irrationals such as "2025/1168*sqrt(1393)", kept as dicts
+    with their "lower" and "upper" bounds)."""
+    if not (isinstance(value, dict) and _EXACT_KEYS <= value.keys()):
+        return None
+    if not set(value) <= _EXACT_KEYS | {"lower", "upper"}:
+        return None
+    try:
+        return Fraction(value["exact"])
+    except (TypeError, ValueError):
+        return None
 
 
 def _is_number(value: Any) -> bool:
@@ -40,8 +51,9 @@ def _table(rows: list) -> np.ndarray | None:
 
 def from_json(value: Any, *, tables: bool = True) -> Any:
     """mechlab JSON → Python: Fractions for exact numbers, arrays for tables."""
-    if _is_exact(value):
-        return Fraction(value["exact"])
+    exact = _exact(value)
+    if exact is not None:
+        return exact
     if isinstance(value, dict):
         return {k: from_json(v, tables=tables) for k, v in value.items()}
     if isinstance(value, list):

@@ -77,10 +77,12 @@ py::list commands() {
   return out;
 }
 
+// The first line of a message without the "mechlab: " frame (CLI11's usage
+// errors add "Run with --help ..." on a second line).
 std::string trimmed(std::string text) {
   constexpr std::string_view frame = "mechlab: ";
   if (text.rfind(frame, 0) == 0) text.erase(0, frame.size());
-  while (!text.empty() && text.back() == '\n') text.pop_back();
+  text = text.substr(0, text.find('\n'));
   return text;
 }
 
@@ -123,7 +125,11 @@ py::tuple run(const std::vector<std::string>& args, const std::optional<std::str
                                                          : "internal";
     // The CLI's message without the "mechlab: invalid input: FILE: " frame.
     e["message"] = outcome.input ? std::string(outcome.input->what()) : trimmed(outcome.error_text);
-    e["pointer"] = outcome.input ? outcome.input->pointer() : std::string();
+    // A usage error names its option first ("--grid: expected ..."): that is its pointer.
+    const std::string message = e["message"].cast<std::string>();
+    const std::string option =
+        message.rfind("--", 0) == 0 ? message.substr(0, message.find(':')) : std::string();
+    e["pointer"] = outcome.input ? outcome.input->pointer() : option;
     e["expected"] = outcome.input ? outcome.input->expected() : std::string();
     e["found"] = outcome.input ? outcome.input->found() : std::string();
     e["stderr"] = outcome.error_text;
