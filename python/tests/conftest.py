@@ -44,7 +44,8 @@ def root() -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def examples() -> pathlib.Path:
-    assert EXAMPLES.is_dir(), f"no examples/ in {ROOT}: set MECHLAB_SOURCE_DIR to the repository root"
+    assert EXAMPLES.is_dir(), (f"no examples/ in {ROOT}: "
+                               "set MECHLAB_SOURCE_DIR to the repository root")
     return EXAMPLES
 
 

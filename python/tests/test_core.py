@@ -1,8 +1,8 @@
 """The bindings themselves: models, results, exact numbers, errors (issue 9).
 
-The numbers asserted are the specs' (vector A of 001: Pr(G) = 41/176, gamma = [[1, 5/11], [5/11, 0]];
-Chvatal's LP: optimum 13) so that a wrong conversion shows as a wrong value, not only as a
-wrong type.
+The numbers asserted are the specs' (vector A of 001: Pr(G) = 41/176,
+gamma = [[1, 5/11], [5/11, 0]]; Chvatal's LP: optimum 13) so that a wrong conversion shows as a
+wrong value, not only as a wrong type.
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ def test_result_attribute_and_item_access(examples):
 
 def _cli_check():
     """tests/cli/cli_check.py, for its map from a bad input's prefix to its command."""
-    spec = importlib.util.spec_from_file_location("cli_check", ROOT / "tests" / "cli" / "cli_check.py")
+    path = ROOT / "tests" / "cli" / "cli_check.py"
+    spec = importlib.util.spec_from_file_location("cli_check", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -229,7 +230,8 @@ def test_load_reports_invalid_json_like_the_cli(cli):
 def test_invalid_json_through_the_verb_is_the_cli_message(cli):
     path = BAD_INPUTS / "lp-syntax-error.json"
     _, message = _cli_message(cli, ["lp", "solve"], path)
-    assert message.startswith("(document root): expected valid JSON, found a syntax error at byte 107")
+    assert message.startswith("(document root): expected valid JSON, found a syntax error "
+                              "at byte 107")
     with pytest.raises(mechlab.InputError) as caught:
         mechlab.lp.solve(path)
     assert str(caught.value) == message and caught.value.pointer == ""
