@@ -286,6 +286,25 @@ def test_time_limit_raises_time_limit_error(examples):
     assert isinstance(caught.value, TimeoutError)
 
 
+def test_time_limit_stops_reproduce():
+    # All claims take several seconds (7.6 s on the 2-core build machine).
+    with pytest.raises(mechlab.TimeLimitError, match="time limit of 0.2 s reached"):
+        mechlab.reproduce(time_limit=0.2)
+
+
+def test_bad_option_value_is_an_input_error_at_the_option(cli, examples):
+    path = examples / "alliance/section-5-1.json"
+    run = subprocess.run([str(cli), "--quiet", "alliance", "invest", str(path), "--cost", "-1/10"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    frame = "mechlab: invalid input: "  # no file name: the option is at fault, not the model
+    assert run.stderr.startswith(frame)
+    with pytest.raises(mechlab.InputError) as caught:
+        mechlab.alliance.invest(path, cost=Fraction(-1, 10))
+    assert str(caught.value) == run.stderr[len(frame):].rstrip("\n")
+    assert (caught.value.pointer, caught.value.found) == ("--cost", "-1/10")
+
+
 def test_reproduce_one_claim():
     result = mechlab.reproduce("001/vector-a")
     assert len(result) == 1
