@@ -84,11 +84,16 @@ thread_local ThreadRedirect redirect;
 
 std::ostream& output() { return redirect.sink != nullptr ? *redirect.sink : std::cout; }
 
-Redirect::Redirect(std::ostream& sink, std::string path, const io::Document& model) {
+Redirect::Redirect(std::ostream& sink, std::string path, const io::Document& model)
+    : previous_sink_(redirect.sink),
+      previous_path_(std::move(redirect.path)),
+      previous_model_(redirect.model) {
   redirect = ThreadRedirect{&sink, std::move(path), &model};
 }
 
-Redirect::~Redirect() { redirect = ThreadRedirect{}; }
+Redirect::~Redirect() {
+  redirect = ThreadRedirect{previous_sink_, std::move(previous_path_), previous_model_};
+}
 
 io::Document load(const std::string& path, const GlobalOptions& options) {
   const io::ReadOptions read = options.read_options();  // option errors name no file

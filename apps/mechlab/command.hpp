@@ -45,12 +45,19 @@ std::ostream& output();
 
 // While alive, this thread's verbs write to `sink` and load() returns `model`
 // for the file name `path` instead of reading it (a sweep point's model).
+// Redirects nest: the destructor restores the enclosing one (a sweep run from
+// Python redirects inside the module's redirect).
 class Redirect {
  public:
   Redirect(std::ostream& sink, std::string path, const io::Document& model);
   ~Redirect();
   Redirect(const Redirect&) = delete;
   Redirect& operator=(const Redirect&) = delete;
+
+ private:
+  std::ostream* previous_sink_;
+  std::string previous_path_;
+  const io::Document* previous_model_;
 };
 
 // How a command ended: the exit code and what main writes on stderr.

@@ -3,7 +3,7 @@
     >>> import mechlab
     >>> m = mechlab.load("examples/mediation/hms-vector-a.json")
     >>> r = m.solve()
-    >>> r.escalation_probability            # an exact fractions.Fraction
+    >>> r.probability                       # Pr(escalation): an exact fractions.Fraction
     Fraction(41, 176)
 
 Each model family is a module (mechlab.alliance, mechlab.mediation, ...) with

@@ -90,6 +90,9 @@ def _option_args(spec: dict, options: dict[str, Any]) -> list[str]:
             opt = known[key]
             if opt["flag"]:
                 args.append(opt["name"])
+            elif opt["multiple"] and isinstance(value, (list, tuple)):
+                for item in value:
+                    args += [opt["name"], _values.option_text(item)]
             else:
                 args += [opt["name"], _values.option_text(value)]
         else:
@@ -110,10 +113,7 @@ def _call(spec: dict, model: Any, positionals: list[Any], options: dict[str, Any
         model = Model(model)
     if not isinstance(model, Model):
         raise TypeError("a model is a mechlab.Model, a dict or a file path")
-    if model.family != spec["family"]:
-        raise InputError(f"/model: expected \"{spec['family']}\", found \"{model.family}\"",
-                         pointer="/model", expected=spec["family"], found=model.family,
-                         file=model.path)
+    # A model of another family is the verb's reader's to reject (at /model), as on the CLI.
     name = model.path or "model.json"
     return run(front + [name] + rest, model=model, file=name)
 

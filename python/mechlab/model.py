@@ -127,12 +127,16 @@ class Model:
     @classmethod
     def from_file(cls, path: str | os.PathLike) -> "Model":
         with open(path, encoding="utf-8") as f:
-            try:
-                document = json.load(f)
-            except json.JSONDecodeError as e:
-                from .errors import InputError
-                raise InputError(f"not valid JSON: {e}", file=str(path)) from None
-        return cls(document, str(path))
+            text = f.read()
+        # The CLI's own reader judges the text (duplicate keys, syntax), so a file
+        # is rejected here exactly as `mechlab` would reject it.
+        from . import _core
+        error = _core.check_json(text)
+        if error is not None:
+            from .errors import InputError
+            raise InputError(error["message"], pointer=error["pointer"],
+                             expected=error["expected"], found=error["found"], file=str(path))
+        return cls(json.loads(text), str(path))
 
     def to_dict(self) -> dict:
         return copy.deepcopy(self._document)

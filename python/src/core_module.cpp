@@ -24,6 +24,8 @@ py::dict option_info(const CLI::Option& option) {
   py::dict d;
   d["name"] = option.get_name(false, true);
   d["flag"] = option.get_expected_min() == 0;
+  // A list option (--given a --given b) takes a Python list as repeated values.
+  d["multiple"] = option.get_expected_max() > 1 || option.get_items_expected_max() > 1;
   d["description"] = option.get_description();
   return d;
 }
@@ -138,12 +140,31 @@ py::tuple run(const std::vector<std::string>& args, const std::optional<std::str
   return py::make_tuple(outcome.code, out.str(), error);
 }
 
+// The CLI's JSON check of a model file's text (duplicate keys, nesting, syntax):
+// None, or the error as run() reports it.
+py::object check_json(const std::string& text) {
+  try {
+    (void)mechlab::io::parse_json(text);
+    return py::none();
+  } catch (const mechlab::InputError& e) {
+    py::dict d;
+    d["kind"] = "input";
+    d["message"] = std::string(e.what());
+    d["pointer"] = e.pointer();
+    d["expected"] = e.expected();
+    d["found"] = e.found();
+    return d;
+  }
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "mechlab's command line, in-process (use the mechlab package, not this module)";
   m.def("version", &mechlab::cli::version_text, "the library's and its dependencies' versions");
   m.def("commands", &commands, "the command tree: families, verbs, options");
+  m.def("check_json", &check_json, py::arg("text"),
+        "the CLI's JSON reader on TEXT: None, or the error (dict) it would report");
   m.def("run", &run, py::arg("args"), py::arg("model_json") = py::none(),
         py::arg("model_name") = "model.json",
         "runs `mechlab ARGS` in this process: (exit code, stdout, error dict or None)");

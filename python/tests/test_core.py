@@ -37,8 +37,6 @@ def test_every_family_is_a_module_with_its_verbs():
     assert "solve" in dir(mechlab.load(ROOT / "examples" / VECTOR_A))
 
 
-@pytest.mark.xfail(strict=True, reason="the package docstring's example reads "
-                   "r.escalation_probability; mediation solve's field is 'probability'")
 def test_package_docstring_example_runs(monkeypatch):
     monkeypatch.chdir(ROOT)  # the example's path is relative to the repository root
     failures, tried = doctest.testmod(mechlab, verbose=False, report=False)
@@ -208,17 +206,12 @@ def test_input_error_pointer_of_a_known_bad_input():
     assert caught.value.found == "1"
 
 
-@pytest.mark.xfail(strict=True, reason="mechlab.load() parses with Python's json, which keeps the "
-                   "last of two equal keys; the CLI rejects the file at /variables/0/objective")
 def test_load_rejects_a_duplicate_key_like_the_cli():
     with pytest.raises(mechlab.InputError) as caught:
         mechlab.load(BAD_INPUTS / "lp-duplicate-key.json").solve()
     assert caught.value.pointer == "/variables/0/objective"
 
 
-@pytest.mark.xfail(strict=True, reason="mechlab.load() reports invalid JSON with Python's message "
-                   "(\"not valid JSON: Expecting ','...\"), not the CLI's \"(document root): "
-                   "expected valid JSON, found a syntax error at byte 107...\"")
 def test_load_reports_invalid_json_like_the_cli(cli):
     path = BAD_INPUTS / "lp-syntax-error.json"
     _, message = _cli_message(cli, ["lp", "solve"], path)
@@ -257,9 +250,6 @@ def test_model_of_the_wrong_family_is_an_input_error_at_model(cli, examples):
     assert str(by_path.value) == message == '/model: expected "lp", found the string "mediation"'
 
 
-@pytest.mark.xfail(strict=True, reason="a Model of the wrong family is rejected in Python with "
-                   "'/model: expected \"lp\", found \"mediation\"', not the CLI's "
-                   "'... found the string \"mediation\"' (and expected/found differ too)")
 def test_model_of_the_wrong_family_has_the_cli_message(cli, examples):
     path = examples / VECTOR_A
     _, message = _cli_message(cli, ["lp", "solve"], path)
