@@ -18,15 +18,24 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
-# The repository's examples/ (figures that start from a shipped model).
-SOURCE_DIR = os.environ.get(
-    "MECHLAB_SOURCE_DIR",
-    os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 3)))
+def _source_roots() -> list[str]:
+    """Where the repository's examples/ may be: $MECHLAB_SOURCE_DIR, the source tree this
+    package sits in (python/mechlab/figures), the source of the build tree it was copied to
+    (build/python/mechlab/figures, CMakeCache.txt's CMAKE_HOME_DIRECTORY), the working directory."""
+    up = os.path.abspath(os.path.join(os.path.dirname(__file__), *[os.pardir] * 3))
+    roots = [os.environ.get("MECHLAB_SOURCE_DIR", ""), up]
+    try:
+        with open(os.path.join(up, "CMakeCache.txt"), encoding="utf-8") as cache:
+            roots += [line.split("=", 1)[1].strip() for line in cache
+                      if line.startswith("CMAKE_HOME_DIRECTORY:")]
+    except OSError:
+        pass
+    return [r for r in roots if r] + [os.getcwd()]
 
 
 def example(relative: str) -> str:
-    """Path of examples/<relative>; the build tree's copy of the package has no examples/."""
-    for root in (SOURCE_DIR, os.getcwd()):
+    """Path of examples/<relative> (figures that start from a shipped model)."""
+    for root in _source_roots():
         path = os.path.join(root, "examples", relative)
         if os.path.exists(path):
             return path

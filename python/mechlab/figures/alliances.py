@@ -11,7 +11,8 @@ import mechlab
 
 from . import Figure, grid, plt, save
 
-ETAS = [F(1, 100), F(1, 10), F(2, 5), F(1, 2)]      # the caption's 0.01, 0.5 and the spec's 0.1, 0.4
+# The caption's η = 0.01 and 0.5, and the spec's 0.1 and 0.4.
+ETAS = [F(1, 100), F(1, 10), F(2, 5), F(1, 2)]
 SIZES = [2, 3, 5, 10]                                # Figure 2's n (spec §5.2 rows)
 TABLE_SPREADS = [F(1, 100), F(1, 50), F(1, 20), F(1, 10), F(3, 20), F(1, 5), F(3, 10)]  # §5.2 grid
 
@@ -26,10 +27,11 @@ def figure1_data(quick: bool = False) -> dict:
     exact (A5) verdict of the hawk family (n−1 players at 0, one at b_d) for each n."""
     points = 6 if quick else 30
     spreads = grid(F(1, 100), F(3, 10), points)
-    # Exact region: the hawk family at n up to this cap; η = 0.01 needs n ≈ 150, where an
-    # exact A5 check costs seconds per point, so it is left out (its Theorem 2 line stays).
+    # The hawk family's A5 verdict for n up to this cap.  At η = 0.01 the sizes reach ~100,
+    # where an exact check costs a second per point: that panel runs in double precision.
     exact_cap = {F(1, 2): 14 if quick else 45, F(2, 5): 0 if quick else 45,
-                 F(1, 10): 0 if quick else 60, F(1, 100): 0}
+                 F(1, 10): 0 if quick else 60, F(1, 100): 0 if quick else 200}
+    in_double = {F(1, 100)}
     out = {}
     for eta in ([F(1, 2)] if quick else ETAS):
         max_size, feasible = [], []
@@ -41,14 +43,15 @@ def figure1_data(quick: bool = False) -> dict:
         misses = 0
         for n in range(2, exact_cap[eta] + 1):
             r = mechlab.alliance.region(n=n, eta_from=eta, eta_to=eta, eta_points=1,
-                                        points=points, spread_from=F(1, 100), spread_to=F(3, 10))
+                                        points=points, spread_from=F(1, 100),
+                                        spread_to=F(3, 10), floating=eta in in_double)
             exact[n] = [bool(p["exact"]) for p in r.points]
             # The region need not be monotone in n: stop only after several empty sizes.
             misses = misses + 1 if not any(exact[n]) else 0
             if misses >= 4:
                 break
         out[eta] = {"spreads": spreads, "max_size": max_size, "feasible": feasible,
-                    "exact": exact}
+                    "exact": exact, "double": eta in in_double}
     return out
 
 
@@ -64,8 +67,9 @@ def draw_figure1(out_dir: str, quick: bool) -> str:
         if d["exact"]:
             xs, ns = zip(*[(x[k], n) for n, row in d["exact"].items()
                            for k, ok in enumerate(row) if ok])
+            how = "A5 in double precision" if d["double"] else "A5"
             ax.scatter(xs, ns, s=14, marker="s", color="#9ecae1", zorder=1,
-                       label="exact (A5), hawk family: n−1 at 0, one at b_d")
+                       label=f"exact ({how}), hawk family: n−1 at 0, one at b_d")
         ax.step(x, [float(v) if v is not None else np.nan for v in d["max_size"]], where="mid",
                 color="black", lw=2, zorder=3, label="paper: Prop. 1 / eq. (5)")
         thm2 = [max(f) if f else np.nan for f in d["feasible"]]
@@ -88,8 +92,8 @@ def draw_figure1(out_dir: str, quick: bool) -> str:
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7)
     fig.suptitle("000 Figure 1: maximal alliance size n̄ against cohesiveness b_d\n"
-                 "(exact region: one composition, the hawk family; absent where n is too large "
-                 "to check exactly)", fontsize=11)
+                 "(the exact region is one composition, the hawk family; Theorem 2 and eq. (5) "
+                 "take the most favourable one)", fontsize=11)
     return save(fig, out_dir, "000-figure1")
 
 
@@ -135,7 +139,8 @@ def draw_figure2(out_dir: str, quick: bool) -> str:
             if p["eq5"]:
                 top[float(p["spread"])] = max(top.get(float(p["spread"]), 0.0), float(p["eta"]))
         if top:
-            ax.plot(*zip(*sorted(top.items())), "k-", lw=1.2, label="paper: eq. (5) boundary (grid)")
+            ax.plot(*zip(*sorted(top.items())), "k-", lw=1.2,
+                    label="paper: eq. (5) boundary (grid)")
         curve = sorted((float(s), float(v)) for s, v in d["lemma2"].items() if v is not None)
         if curve:
             ax.plot(*zip(*curve), "ko", ms=5, label="paper: Lemma 2 η̄ (design, exact)")
@@ -153,8 +158,8 @@ def draw_figure2(out_dir: str, quick: bool) -> str:
 
 
 FIGURES = [
-    Figure("000-figure1", "000 Figure 1: maximal alliance size n̄ vs b_d (eq. 5, Theorem 2, exact)",
-           draw_figure1),
-    Figure("000-figure2", "000 Figure 2: maximal interdependence η̄ vs b_d (Lemma 2, exact region)",
-           draw_figure2),
+    Figure("000-figure1",
+           "000 Figure 1: maximal alliance size n̄ vs b_d (eq. 5, Theorem 2, exact)", draw_figure1),
+    Figure("000-figure2",
+           "000 Figure 2: maximal interdependence η̄ vs b_d (Lemma 2, exact region)", draw_figure2),
 ]
