@@ -128,7 +128,7 @@ py::tuple run(const std::vector<std::string>& args, const std::optional<std::str
     // The CLI's message without the "mechlab: invalid input: FILE: " frame.
     e["message"] = outcome.input ? std::string(outcome.input->what()) : trimmed(outcome.error_text);
     // A usage error names its option first ("--grid: expected ..."): that is its pointer.
-    const std::string message = e["message"].cast<std::string>();
+    const auto message = e["message"].cast<std::string>();
     const std::string option =
         message.rfind("--", 0) == 0 ? message.substr(0, message.find(':')) : std::string();
     e["pointer"] = outcome.input ? outcome.input->pointer() : option;
