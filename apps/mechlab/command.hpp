@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mechlab/core/error.hpp"
 #include "mechlab/core/progress.hpp"
 #include "mechlab/io/json.hpp"
 
@@ -44,12 +45,19 @@ std::ostream& output();
 
 // While alive, this thread's verbs write to `sink` and load() returns `model`
 // for the file name `path` instead of reading it (a sweep point's model).
+// Redirects nest: the destructor restores the enclosing one (a sweep run from
+// Python redirects inside the module's redirect).
 class Redirect {
  public:
   Redirect(std::ostream& sink, std::string path, const io::Document& model);
   ~Redirect();
   Redirect(const Redirect&) = delete;
   Redirect& operator=(const Redirect&) = delete;
+
+ private:
+  std::ostream* previous_sink_;
+  std::string previous_path_;
+  const io::Document* previous_model_;
 };
 
 // How a command ended: the exit code and what main writes on stderr.
@@ -58,6 +66,7 @@ struct Outcome {
   int code = 0;
   Kind kind = Kind::ok;
   std::string error_text;  // "mechlab: invalid input: FILE: /eta: ..." and CLI11's messages
+  std::optional<InputError> input;  // the invalid field (pointer, expected, found), if any
 };
 
 // Runs `mechlab ARGS...` in this thread, stdout to output(): the one place where
@@ -66,6 +75,14 @@ Outcome run_command(const std::vector<std::string>& args);
 
 // A command's outcome: the exit code (0, or 1 for a failed reproduction).
 using Result = int;
+
+// The command tree: the global options, `version` and every registered family;
+// the verb a parse selects stores its action in `action` (run_command runs it;
+// the Python module walks the tree to build its functions).
+void add_commands(CLI::App& app, GlobalOptions& options, std::function<Result()>& action);
+
+// "mechlab 0.1.0 (GMP ..., Clp ..., ...)".
+std::string version_text();
 
 struct Family {
   std::string name;
