@@ -110,6 +110,25 @@ T outside_mass(const Matrix<T>& g, const std::vector<T>& p, unsigned q1, unsigne
   return sum;
 }
 
+// The signal weights α_c at the optimum x and the escalation rule they mix,
+// γ = Σ_c α_c g_c (both master LPs).
+template <class T>
+ReducedForm<T> mixture(const DesignResult<T>& res, const std::vector<T>& x,
+                       const std::vector<std::size_t>& alpha, std::size_t k) {
+  ReducedForm<T> mech;
+  mech.probability = res.solution.objective;
+  mech.gamma.assign(k, std::vector<T>(k, T(0)));
+  for (std::size_t c = 0; c < res.columns.size(); ++c) {
+    mech.weights.push_back(x[alpha[c]]);
+    for (std::size_t a = 0; a < k; ++a) {
+      for (std::size_t b = 0; b < k; ++b) {
+        mech.gamma[a][b] += x[alpha[c]] * res.columns[c].shape.g[a][b];
+      }
+    }
+  }
+  return mech;
+}
+
 }  // namespace
 
 template <class T>
@@ -382,17 +401,7 @@ DesignResult<T> solve_design_columns(const Instance<T>& instance, ColumnList<T> 
   res.solution = lp::solve(prog, progress);
   if (res.solution.status != lp::SolveStatus::optimal) return res;
   const auto& x = res.solution.x;
-  ReducedForm<T> mech;
-  mech.probability = res.solution.objective;
-  mech.gamma.assign(k, std::vector<T>(k, T(0)));
-  for (std::size_t c = 0; c < res.columns.size(); ++c) {
-    mech.weights.push_back(x[idx.alpha[c]]);
-    for (std::size_t a = 0; a < k; ++a) {
-      for (std::size_t b = 0; b < k; ++b) {
-        mech.gamma[a][b] += x[idx.alpha[c]] * res.columns[c].shape.g[a][b];
-      }
-    }
-  }
+  ReducedForm<T> mech = mixture(res, x, idx.alpha, k);
   for (std::size_t i = 0; i < 2; ++i) {
     mech.z[i].assign(k, T(0));
     for (std::size_t t = 0; t < k; ++t) {
@@ -552,17 +561,7 @@ DesignResult<T> solve_symmetric_lottery(const Instance<T>& instance, Progress& p
   res.solution = lp::solve(prog, progress);
   if (res.solution.status != lp::SolveStatus::optimal) return res;
   const auto& x = res.solution.x;
-  ReducedForm<T> mech;
-  mech.probability = res.solution.objective;
-  mech.gamma.assign(k, std::vector<T>(k, T(0)));
-  for (std::size_t c = 0; c < res.columns.size(); ++c) {
-    mech.weights.push_back(x[idx.alpha[c]]);
-    for (std::size_t a = 0; a < k; ++a) {
-      for (std::size_t b = 0; b < k; ++b) {
-        mech.gamma[a][b] += x[idx.alpha[c]] * res.columns[c].shape.g[a][b];
-      }
-    }
-  }
+  ReducedForm<T> mech = mixture(res, x, idx.alpha, k);
   for (std::size_t i = 0; i < 2; ++i) {
     mech.z[i].assign(k, T(0));
     mech.settlement[i].assign(k, std::vector<T>(k));
