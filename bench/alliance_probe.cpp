@@ -21,23 +21,22 @@
 //       in double: seconds, points per second (wall: the grid runs on OpenMP
 //       threads; and per CPU second), the Theorem 2 vs A5 counts, and exact_share.
 // Output lines are `key=value` words after a kind word.
-#include <chrono>
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <exception>
 #include <string>
 #include <vector>
 
 #include "mechlab/alliance/partial.hpp"
 #include "mechlab/alliance/region.hpp"
 #include "mechlab/core/rational.hpp"
+#include "probe_timing.hpp"
 
 namespace {
 
 namespace al = mechlab::alliance;
 using mechlab::Rational;
-using Clock = std::chrono::steady_clock;
+using mechlab::bench::Stopwatch;
+using mechlab::bench::Timing;
 
 struct Args {
   std::size_t n = 16;
@@ -49,41 +48,6 @@ struct Args {
   al::RegionAxis axis = al::RegionAxis::spread;
   bool n_given = false;
 };
-
-Args parse(int argc, char** argv) {
-  Args a;
-  for (int k = 2; k < argc; ++k) {
-    const std::string flag = argv[k];
-    const auto value = [&]() -> std::string {
-      if (k + 1 >= argc) {
-        std::fprintf(stderr, "%s needs a value\n", flag.c_str());
-        std::exit(2);
-      }
-      return argv[++k];
-    };
-    if (flag == "--n") {
-      a.n = std::stoul(value());
-      a.n_given = true;
-    } else if (flag == "--points") {
-      a.points = std::stoul(value());
-    } else if (flag == "--axis") {
-      const std::string axis = value();
-      a.axis = axis == "mean" ? al::RegionAxis::mean : al::RegionAxis::spread;
-    } else if (flag == "--eta") {
-      a.eta = mechlab::parse_rational(value());
-    } else if (flag == "--spread") {
-      a.spread = mechlab::parse_rational(value());
-    } else if (flag == "--classes") {
-      a.classes = std::stoul(value());
-    } else if (flag == "--float") {
-      a.only_double = true;
-    } else {
-      std::fprintf(stderr, "unknown option %s\n", flag.c_str());
-      std::exit(2);
-    }
-  }
-  return a;
-}
 
 template <class T>
 al::Alliance<T> spread_alliance(const Args& a) {
@@ -97,27 +61,12 @@ al::Alliance<T> spread_alliance(const Args& a) {
   return al::paper_alliance<T>(mechlab::NumberTraits<T>::from_rational(a.eta), biases);
 }
 
-// This process's CPU seconds: the machine is shared, so rates use CPU time
-// (wall time is printed beside it).
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
-
-struct Timing {
-  double wall = 0;
-  double cpu = 0;
-};
-
 template <class T>
 al::TruthfulSetClassification classify(const Args& a, Timing& timing) {
   const al::Alliance<T> alliance = spread_alliance<T>(a);
-  const auto start = Clock::now();
-  const double cpu_start = cpu_now();
+  const Stopwatch watch;
   al::TruthfulSetClassification result = al::classify_truthful_sets(alliance);
-  timing.cpu = cpu_now() - cpu_start;
-  timing.wall = std::chrono::duration<double>(Clock::now() - start).count();
+  timing = watch.elapsed();
   return result;
 }
 
@@ -162,11 +111,9 @@ al::RegionGrid<T> region_grid(const Args& a, Timing& timing) {
   auto options = al::default_region_options<T>(a.n_given ? a.n : 8, a.axis);
   options.eta_points = options.points = a.points;
   mechlab::Progress progress;
-  const auto start = Clock::now();
-  const double cpu_start = cpu_now();
+  const Stopwatch watch;
   auto grid = al::full_revelation_region(options, progress);
-  timing.cpu = cpu_now() - cpu_start;
-  timing.wall = std::chrono::duration<double>(Clock::now() - start).count();
+  timing = watch.elapsed();
   return grid;
 }
 
@@ -202,21 +149,38 @@ int region(const Args& a) {
   return 0;
 }
 
+// The options of both modes, as the old hand-written parser took them (every option in either
+// mode, after the mode word).
+int run(int argc, char** argv) {
+  CLI::App app{"Alliances (000) at scale: every truthful set, or the full-revelation region."};
+  app.require_subcommand(1);
+  CLI::App* sets_mode = app.add_subcommand("sets", "classify_truthful_sets, exact and double");
+  CLI::App* region_mode = app.add_subcommand("region", "full_revelation_region, exact and double");
+  Args a;
+  std::string eta = "1/5";
+  std::string spread = "1/20";
+  std::string axis = "spread";
+  for (CLI::App* mode : {sets_mode, region_mode}) {
+    mode->add_option("--n", a.n, "players (sets: 16, region: 8)");
+    mode->add_option("--eta", eta, "η")->capture_default_str();
+    mode->add_option("--spread", spread, "largest bias")->capture_default_str();
+    mode->add_option("--classes", a.classes, "distinct bias values (0: all distinct)");
+    mode->add_option("--points", a.points, "region: points per axis")->capture_default_str();
+    mode->add_option("--axis", axis, "region: the second axis")
+        ->check(CLI::IsMember({"spread", "mean"}))
+        ->capture_default_str();
+    mode->add_flag("--float", a.only_double, "double only");
+  }
+  CLI11_PARSE(app, argc, argv);
+  a.n_given = sets_mode->count("--n") + region_mode->count("--n") > 0;
+  a.eta = mechlab::parse_rational(eta);
+  a.spread = mechlab::parse_rational(spread);
+  a.axis = axis == "mean" ? al::RegionAxis::mean : al::RegionAxis::spread;
+  return sets_mode->parsed() ? sets(a) : region(a);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: alliance_probe sets|region [options]\n");
-    return 2;
-  }
-  const std::string what = argv[1];
-  try {
-    if (what == "sets") return sets(parse(argc, argv));
-    if (what == "region") return region(parse(argc, argv));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "alliance_probe: %s\n", e.what());
-    return 1;
-  }
-  std::fprintf(stderr, "unknown mode %s\n", what.c_str());
-  return 2;
+  return mechlab::bench::guarded_main("alliance_probe", 1, [&] { return run(argc, argv); });
 }

@@ -16,11 +16,8 @@
 // clp_seconds: a separate Clp-only solve of the programme in doubles;
 // solve_seconds: lp::solve in the chosen number type (Clp + the exact
 // certificate, or Clp + the float checks), stopped at TIME_LIMIT (timed_out=1).
-#include <sys/resource.h>
-
-#include <chrono>
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -30,23 +27,16 @@
 #include "mechlab/lp/clp_backend.hpp"
 #include "mechlab/lp/lp_writer.hpp"
 #include "mechlab/mechanism/design.hpp"
+#include "probe_timing.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using mechlab::bench::Clock;
+using mechlab::bench::peak_rss_kib;
+using mechlab::bench::seconds_since;
 namespace lp = mechlab::lp;
 namespace mech = mechlab::mechanism;
 using mechlab::Rational;
-
-double since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 template <class T>
 mech::Problem<T> auction(int k) {
@@ -88,14 +78,14 @@ int run(int k, double limit, const std::string& lp_file) {
 
   auto t0 = Clock::now();
   const mech::DesignLp<T> d = mech::build_design_lp(problem, spec);
-  const double build = since(t0);
+  const double build = seconds_since(t0);
 
   double write = 0;
   if (!lp_file.empty()) {
     t0 = Clock::now();
     std::ofstream out(lp_file);
     out << lp::to_cplex_lp(d.lp);
-    write = since(t0);
+    write = seconds_since(t0);
   }
 
   lp::LinearProgram<double> approx;
@@ -106,7 +96,7 @@ int run(int k, double limit, const std::string& lp_file) {
   }
   t0 = Clock::now();
   const lp::ClpOutcome clp = lp::solve_with_clp(approx);
-  const double clp_seconds = since(t0);
+  const double clp_seconds = seconds_since(t0);
 
   mechlab::Progress progress(mechlab::Progress::Options{.time_limit_seconds = limit});
   std::string status = "not_solved";
@@ -125,7 +115,7 @@ int run(int k, double limit, const std::string& lp_file) {
   } catch (const mechlab::TimeLimitExceeded&) {
     timed_out = true;
   }
-  const double solve = since(t0);
+  const double solve = seconds_since(t0);
   std::printf(
       "k=%d mode=%s rows=%zu columns=%zu nonzeros=%zu build_seconds=%.3f write_seconds=%.3f "
       "clp_seconds=%.3f clp_iterations=%d solve_seconds=%.3f status=%s certified=%d timed_out=%d "
@@ -136,20 +126,22 @@ int run(int k, double limit, const std::string& lp_file) {
   return 0;
 }
 
+int run(int argc, char** argv) {
+  CLI::App app{"One automated-design LP (2 bidders x K values, DSIC), timed in its parts."};
+  int k = 0;
+  std::string mode;
+  double limit = 3600.0;
+  std::string lp_file;
+  app.add_option("K", k, "values per bidder")->required()->check(CLI::Range(2, 1 << 20));
+  app.add_option("MODE", mode, "exact|float")->required()->check(CLI::IsMember({"exact", "float"}));
+  app.add_option("TIME_LIMIT_SECONDS", limit)->capture_default_str();
+  app.add_option("LP_FILE", lp_file, "write the LP here (CPLEX LP format)");
+  CLI11_PARSE(app, argc, argv);
+  return mode == "exact" ? run<Rational>(k, limit, lp_file) : run<double>(k, limit, lp_file);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3 || argc > 5) {
-    std::fprintf(stderr, "usage: %s K exact|float [TIME_LIMIT_SECONDS] [LP_FILE]\n", argv[0]);
-    return 2;
-  }
-  const int k = std::atoi(argv[1]);
-  const std::string mode = argv[2];
-  const double limit = argc >= 4 ? std::atof(argv[3]) : 3600.0;
-  const std::string lp_file = argc >= 5 ? argv[4] : "";
-  if (k < 2 || (mode != "exact" && mode != "float")) {
-    std::fprintf(stderr, "K >= 2, mode exact or float\n");
-    return 2;
-  }
-  return mode == "exact" ? run<Rational>(k, limit, lp_file) : run<double>(k, limit, lp_file);
+  return mechlab::bench::guarded_main("design_probe", 1, [&] { return run(argc, argv); });
 }

@@ -16,12 +16,11 @@
 // sweep       the four Figure 2 panels (optimal_k_sweep, exact) at N members over x = step..1−step,
 //             and the same grid's G_K in double: points per second, exact_share.
 // Output lines are `key=value` words after a kind word.
-#include <chrono>
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mechlab/core/rational.hpp"
@@ -29,19 +28,17 @@
 #include "mechlab/disclosure/effort.hpp"
 #include "mechlab/disclosure/equilibria.hpp"
 #include "mechlab/disclosure/protocol.hpp"
+#include "probe_timing.hpp"
 
 namespace {
 
 namespace dc = mechlab::disclosure;
 using mechlab::Rational;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using mechlab::bench::Clock;
+using mechlab::bench::seconds_since;
 
 struct Args {
-  std::size_t members = 0;
+  std::size_t members = 0;  // 0: the mode's default
   std::size_t values = 20;
   unsigned long seed = 1;
   std::string protocol = "unanimity";
@@ -49,40 +46,6 @@ struct Args {
   bool doubles = false;
   Rational step = mechlab::fraction(1, 100);
 };
-
-Args parse(int argc, char** argv, std::size_t default_members) {
-  Args a;
-  a.members = default_members;
-  for (int k = 2; k < argc; ++k) {
-    const std::string flag = argv[k];
-    const auto value = [&]() -> std::string {
-      if (k + 1 >= argc) {
-        std::fprintf(stderr, "%s needs a value\n", flag.c_str());
-        std::exit(2);
-      }
-      return argv[++k];
-    };
-    if (flag == "--members") {
-      a.members = std::stoul(value());
-    } else if (flag == "--values") {
-      a.values = std::stoul(value());
-    } else if (flag == "--seed") {
-      a.seed = std::stoul(value());
-    } else if (flag == "--protocol") {
-      a.protocol = value();
-    } else if (flag == "--no-symmetry") {
-      a.symmetry = false;
-    } else if (flag == "--double") {
-      a.doubles = true;
-    } else if (flag == "--step") {
-      a.step = mechlab::parse_rational(value());
-    } else {
-      std::fprintf(stderr, "unknown option %s\n", flag.c_str());
-      std::exit(2);
-    }
-  }
-  return a;
-}
 
 dc::Protocol protocol_of(const Args& a) {
   if (a.protocol == "majority") return dc::k_majority(a.members, a.members / 2 + 1);
@@ -153,7 +116,7 @@ int design_in(const Args& a) {
   const auto protocols = dc::all_monotone_protocols(a.members);
   const auto start = Clock::now();
   const auto scores = dc::score_protocols(tech, protocols, {}, mechlab::Progress::none(),
-                                          {.use_symmetry = a.symmetry});
+                                          {.use_symmetry = a.symmetry, .equilibria = {}});
   const double seconds = seconds_since(start);
   std::size_t solved = 0;
   for (const auto& s : scores) solved += s.image_of ? 0 : 1;
@@ -199,25 +162,39 @@ int sweep(const Args& a) {
   return 0;
 }
 
+// Every option is accepted after every mode word, as before; --members defaults per mode.
+int run(int argc, char** argv) {
+  CLI::App app{"Team disclosure (002) at scale: equilibria, protocol design, Figure 2 sweeps."};
+  app.require_subcommand(1);
+  Args a;
+  std::string step = "1/100";
+  const std::pair<const char*, std::size_t> modes[] = {
+      {"equilibria", 3}, {"design", 5}, {"sweep", 10}};
+  std::size_t default_members = 0;
+  for (const auto& [name, members] : modes) {
+    CLI::App* mode = app.add_subcommand(name);
+    mode->add_option("--members", a.members, "team size (equilibria 3, design 5, sweep 10)");
+    mode->add_option("--values", a.values, "equilibria: values per member")->capture_default_str();
+    mode->add_option("--seed", a.seed, "equilibria: std::mt19937_64 seed")->capture_default_str();
+    mode->add_option("--protocol", a.protocol, "equilibria: the protocol")
+        ->check(CLI::IsMember({"unanimity", "majority", "leader"}))
+        ->capture_default_str();
+    mode->add_flag("--no-symmetry{false}", a.symmetry, "design: score every protocol");
+    mode->add_flag("--double", a.doubles, "design in double");
+    mode->add_option("--step", step, "sweep: grid step")->capture_default_str();
+    mode->callback([&default_members, members = members] { default_members = members; });
+  }
+  CLI11_PARSE(app, argc, argv);
+  if (a.members == 0) a.members = default_members;
+  a.step = mechlab::parse_rational(step);
+  const std::string what = app.get_subcommands().front()->get_name();
+  if (what == "equilibria") return equilibria(a);
+  if (what == "design") return a.doubles ? design_in<double>(a) : design_in<Rational>(a);
+  return sweep(a);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: disclosure_probe equilibria|design|sweep [options]\n");
-    return 2;
-  }
-  const std::string what = argv[1];
-  try {
-    if (what == "equilibria") return equilibria(parse(argc, argv, 3));
-    if (what == "design") {
-      const Args a = parse(argc, argv, 5);
-      return a.doubles ? design_in<double>(a) : design_in<Rational>(a);
-    }
-    if (what == "sweep") return sweep(parse(argc, argv, 10));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "disclosure_probe: %s\n", e.what());
-    return 1;
-  }
-  std::fprintf(stderr, "unknown mode %s\n", what.c_str());
-  return 2;
+  return mechlab::bench::guarded_main("disclosure_probe", 1, [&] { return run(argc, argv); });
 }

@@ -18,10 +18,9 @@
 //              θ_t), t = 1..T, in parallel over paths (OpenMP): pairs per second.
 // Lines are `key=value` words after a kind word: `sizes`, `phase`, `kernel`, `gum`, `peak`.
 #include <omp.h>
-#include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -36,22 +35,15 @@
 #include "mechlab/dynamic/mechanisms.hpp"
 #include "mechlab/dynamic/model.hpp"
 #include "mechlab/dynamic/random_instance.hpp"
+#include "probe_timing.hpp"
 
 namespace {
 
+using mechlab::bench::Clock;
+using mechlab::bench::peak_rss_kib;
+using mechlab::bench::seconds_since;
 using mechlab::dynamic::Efficient;
 using mechlab::dynamic::Problem;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-long peak_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 struct Options {
   mechlab::dynamic::instances::RandomShape shape{
@@ -62,43 +54,21 @@ struct Options {
   bool keep_k = false;
 };
 
-Options parse(int argc, char** argv) {
-  Options o;
-  for (int a = 1; a < argc; ++a) {
-    const std::string arg = argv[a];
-    if (arg == "--keep-k") {
-      o.keep_k = true;
-      continue;
-    }
-    if (a + 1 >= argc) {
-      std::fprintf(stderr, "missing value for %s\n", arg.c_str());
-      std::exit(2);
-    }
-    const unsigned long v = std::strtoul(argv[++a], nullptr, 10);
-    if (arg == "--agents") {
-      o.shape.agents = v;
-    } else if (arg == "--horizon") {
-      o.shape.horizon = v;
-    } else if (arg == "--types") {
-      o.shape.types = v;
-    } else if (arg == "--publics") {
-      o.shape.publics = v;
-    } else if (arg == "--decisions") {
-      o.shape.decisions = v;
-    } else if (arg == "--weight-max") {
-      o.shape.weight_max = static_cast<int>(v);
-    } else if (arg == "--seed") {
-      o.seed = v;
-    } else if (arg == "--paths") {
-      o.paths = v;
-    } else if (arg == "--reps") {
-      o.reps = static_cast<int>(v);
-    } else {
-      std::fprintf(stderr, "unknown option %s\n", arg.c_str());
-      std::exit(2);
-    }
-  }
-  return o;
+// Every option takes a value except --keep-k.
+int parse(int argc, char** argv, Options& o) {
+  CLI::App app{"The dynamic engine at scale (004 spec §7): build, solve, kernel, GUM transfers."};
+  app.add_option("--agents", o.shape.agents)->capture_default_str();
+  app.add_option("--horizon", o.shape.horizon)->capture_default_str();
+  app.add_option("--types", o.shape.types, "labels per agent and period")->capture_default_str();
+  app.add_option("--publics", o.shape.publics)->capture_default_str();
+  app.add_option("--decisions", o.shape.decisions)->capture_default_str();
+  app.add_option("--weight-max", o.shape.weight_max, "kernel weights 0..w")->capture_default_str();
+  app.add_option("--seed", o.seed)->capture_default_str();
+  app.add_option("--paths", o.paths, "gum: sampled paths")->capture_default_str();
+  app.add_option("--reps", o.reps, "kernel: best of")->capture_default_str();
+  app.add_flag("--keep-k", o.keep_k, "solve: keep the continuations K");
+  CLI11_PARSE(app, argc, argv);
+  return -1;
 }
 
 // Single-threaded mode contraction vs memcpy of the same tensor, per mode k >= 1.
@@ -242,14 +212,13 @@ void gum_along_paths(const Problem<double>& problem, const Efficient<double>& e,
         "max_budget_imbalance=%.3g peak_kib=%ld\n",
         std::string(mechlab::dynamic::mechanism_name(kind)).c_str(), paths.size(), pairs, build_s,
         rule_s, static_cast<double>(pairs) / rule_s, *std::max_element(worst.begin(), worst.end()),
-        peak_kib());
+        peak_rss_kib());
   }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const Options o = parse(argc, argv);
+int run(int argc, char** argv) {
+  Options o;
+  if (const int exit_code = parse(argc, argv, o); exit_code >= 0) return exit_code;
   const auto& shape = o.shape;
   auto start = Clock::now();
   mechlab::Rng rng(o.seed);
@@ -273,7 +242,7 @@ int main(int argc, char** argv) {
       "threads=%d states_per_period=%zu states_total=%zu full_states_total=%zu\n",
       shape.agents, shape.horizon, shape.types, shape.publics, shape.decisions, shape.weight_max,
       o.seed, omp_get_max_threads(), max_states, states, full);
-  std::printf("phase name=build seconds=%.6g peak_kib=%ld\n", build_s, peak_kib());
+  std::printf("phase name=build seconds=%.6g peak_kib=%ld\n", build_s, peak_rss_kib());
   start = Clock::now();
   const auto e = mechlab::dynamic::solve_efficient(
       problem, mechlab::dynamic::SolveOptions{.keep_continuations = o.keep_k});
@@ -283,9 +252,15 @@ int main(int argc, char** argv) {
       "welfare=%.10g guarantee0=%.10g ties=%zu peak_kib=%ld\n",
       solve_s, static_cast<double>(states) / solve_s,
       static_cast<double>(state_decisions) / solve_s, e.welfare, e.guarantees[0], e.tie_count(),
-      peak_kib());
+      peak_rss_kib());
   kernel_vs_copy(problem, e, o.reps);
   gum_along_paths(problem, e, o.paths, o.seed + 1);
-  std::printf("peak kib=%ld build_solve_s=%.6g\n", peak_kib(), build_s + solve_s);
+  std::printf("peak kib=%ld build_solve_s=%.6g\n", peak_rss_kib(), build_s + solve_s);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return mechlab::bench::guarded_main("dynamic_probe", 1, [&] { return run(argc, argv); });
 }

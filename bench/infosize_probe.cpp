@@ -41,9 +41,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -65,17 +65,16 @@
 #include "mechlab/infosize/replica.hpp"
 #include "mechlab/infosize/summary.hpp"
 #include "mechlab/infosize/two_stage.hpp"
+#include "probe_timing.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using mechlab::Rational;
+using mechlab::bench::Clock;
 namespace info = mechlab::infosize;
 using Results = std::map<std::string, std::string>;  // "key" -> exact value as text
 
-double since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+using mechlab::bench::seconds_since;
 
 // ---------------------------------------------------------------------------------------------
 // Running a phase in a child process.
@@ -196,31 +195,38 @@ std::string real_text(const mechlab::CertifiedReal& x) {
 // ---------------------------------------------------------------------------------------------
 // Command line.
 
+// The options of both modes (each mode takes only its own).
 struct Args {
-  std::map<std::string, std::string> options;
-  std::string get(const std::string& key, const std::string& fallback) const {
-    const auto it = options.find(key);
-    return it == options.end() ? fallback : it->second;
-  }
-  long number(const std::string& key, long fallback) const {
-    const auto it = options.find(key);
-    return it == options.end() ? fallback : std::atol(it->second.c_str());
-  }
-  bool flag(const std::string& key) const { return options.count(key) != 0; }
+  // replica
+  std::string rho = "9/10";
+  std::size_t n_min = 2;
+  std::size_t n_max = 20;
+  std::size_t brute_max = 1000;
+  double brute_stop = 20;
+  unsigned brute_limit = 120;
+  // random
+  info::instances::RandomShape shape{
+      .agents = 3, .signals = 12, .states = 4, .alternatives = 3, .weight_max = 9, .value_max = 10};
+  long seed = 1;
+  unsigned limit = 600;
+  bool skip_certify = false;
+  bool skip_brute_pbe = false;
+  // both
+  long mem_mib = 6144;
 };
 
 // ---------------------------------------------------------------------------------------------
 // replica mode.
 
 int run_replica(const Args& args) {
-  Rational rho(args.get("--rho", "9/10"));
+  Rational rho(args.rho);
   rho.canonicalize();
-  const auto n_min = static_cast<std::size_t>(args.number("--n-min", 2));
-  const auto n_max = static_cast<std::size_t>(args.number("--n-max", 20));
-  const auto brute_max = static_cast<std::size_t>(args.number("--brute-max", 1000));
-  const double brute_stop = static_cast<double>(args.number("--brute-stop", 20));
-  const auto brute_limit = static_cast<unsigned>(args.number("--brute-limit", 120));
-  const long mem_mib = args.number("--mem-mib", 6144);
+  const std::size_t n_min = args.n_min;
+  const std::size_t n_max = args.n_max;
+  const std::size_t brute_max = args.brute_max;
+  const double brute_stop = args.brute_stop;
+  const unsigned brute_limit = args.brute_limit;
+  const long mem_mib = args.mem_mib;
 
   const ChildRun baseline = in_child([](Results&) {}, 10, 0);
   bool brute_on = true;
@@ -236,7 +242,7 @@ int run_replica(const Args& args) {
           while (reps == 0 || elapsed < 0.2) {
             p = info::replica_point(rho, n);
             ++reps;
-            elapsed = since(t0);
+            elapsed = seconds_since(t0);
           }
           out["seconds"] = seconds_text(elapsed / static_cast<double>(reps));
           out["reps"] = std::to_string(reps);
@@ -256,10 +262,10 @@ int run_replica(const Args& args) {
             const std::vector<std::vector<info::instances::ValuePair>> values(
                 n, {{Rational(1), Rational(1)}});
             const info::Instance<Rational> instance = info::instances::section2(rho, values);
-            out["build_seconds"] = seconds_text(since(t0));
+            out["build_seconds"] = seconds_text(seconds_since(t0));
             t0 = Clock::now();
             const info::AgentMeasure<Rational> m = info::measure_agent(instance.signals, 0);
-            out["measure_seconds"] = seconds_text(since(t0));
+            out["measure_seconds"] = seconds_text(seconds_since(t0));
             out["nu"] = mechlab::to_string(m.nu);
             out["lambda"] = m.lambda ? real_text(*m.lambda) : "inf";
             out["expected_move"] = mechlab::to_string(m.expected_move);
@@ -309,7 +315,7 @@ int run_replica(const Args& args) {
       [&](Results& out) {
         const auto t0 = Clock::now();
         const auto points = info::replica_sweep(rho, n_min, n_max);
-        out["seconds"] = seconds_text(since(t0));
+        out["seconds"] = seconds_text(seconds_since(t0));
         out["points"] = std::to_string(points.size());
       },
       600, mem_mib);
@@ -543,17 +549,11 @@ void brute_gains(const info::Instance<Rational>& instance, bool with_pbe, Result
 }
 
 int run_random(const Args& args) {
-  info::instances::RandomShape shape;
-  shape.agents = static_cast<std::size_t>(args.number("--agents", 3));
-  shape.signals = static_cast<std::size_t>(args.number("--signals", 12));
-  shape.states = static_cast<std::size_t>(args.number("--states", 4));
-  shape.alternatives = static_cast<std::size_t>(args.number("--alternatives", 3));
-  shape.weight_max = args.number("--weight-max", 9);
-  shape.value_max = args.number("--value-max", 10);
-  const long seed = args.number("--seed", 1);
-  const auto limit = static_cast<unsigned>(args.number("--limit", 600));
-  const long mem_mib = args.number("--mem-mib", 6144);
-  const bool brute_pbe = shape.alternatives <= 3 && !args.flag("--skip-brute-pbe");
+  const info::instances::RandomShape& shape = args.shape;
+  const long seed = args.seed;
+  const unsigned limit = args.limit;
+  const long mem_mib = args.mem_mib;
+  const bool brute_pbe = shape.alternatives <= 3 && !args.skip_brute_pbe;
   const auto make = [&] {
     mechlab::Rng rng = mechlab::make_rng(static_cast<std::uint64_t>(seed));
     return info::instances::random_instance(rng, shape);
@@ -564,7 +564,7 @@ int run_random(const Args& args) {
       [&](Results& out) {
         const auto t0 = Clock::now();
         const info::Instance<Rational> instance = make();
-        out["seconds"] = seconds_text(since(t0));
+        out["seconds"] = seconds_text(seconds_since(t0));
         out["profiles"] = std::to_string(instance.problem.profile_count());
         out["signal_profiles"] = std::to_string(instance.signals.profile_count());
         std::size_t constraints = 0;
@@ -575,7 +575,7 @@ int run_random(const Args& args) {
         // Distinct posted posteriors |Π|, computed once per instance (as certify does).
         const auto t1 = Clock::now();
         out["posteriors"] = std::to_string(info::posted_posteriors(instance.signals).pi.size());
-        out["posted_posteriors_s"] = seconds_text(since(t1));
+        out["posted_posteriors_s"] = seconds_text(seconds_since(t1));
       },
       limit, mem_mib);
 
@@ -584,7 +584,7 @@ int run_random(const Args& args) {
         const info::Instance<Rational> instance = make();
         const auto t0 = Clock::now();
         const info::SizeSummary<Rational> sum = info::summarize(instance);
-        out["seconds"] = seconds_text(since(t0));
+        out["seconds"] = seconds_text(seconds_since(t0));
         for (const auto& m : sum.agents) {
           const std::string i = std::to_string(m.agent);
           out["nu[" + i + "]"] = mechlab::to_string(m.nu);
@@ -599,13 +599,13 @@ int run_random(const Args& args) {
       limit, mem_mib);
 
   ChildRun cert;
-  if (!args.flag("--skip-certify")) {
+  if (!args.skip_certify) {
     cert = in_child(
         [&](Results& out) {
           const info::Instance<Rational> instance = make();
           const auto t0 = Clock::now();
           const info::Certificate<Rational> c = info::certify(instance);
-          out["seconds"] = seconds_text(since(t0));
+          out["seconds"] = seconds_text(seconds_since(t0));
           std::size_t sets = 0;
           std::size_t nodes = 0;
           for (const auto& k : c.constraints) {
@@ -653,7 +653,7 @@ int run_random(const Args& args) {
             }
           }
         }
-        out["seconds"] = seconds_text(since(t0));
+        out["seconds"] = seconds_text(seconds_since(t0));
         out["on_path_sets"] = std::to_string(on_path);
         out["largest_set"] = std::to_string(largest);
       },
@@ -664,7 +664,7 @@ int run_random(const Args& args) {
         const info::Instance<Rational> instance = make();
         const auto t0 = Clock::now();
         for (std::size_t i = 0; i < shape.agents; ++i) brute_measure(instance.signals, i, out);
-        out["seconds"] = seconds_text(since(t0));
+        out["seconds"] = seconds_text(seconds_since(t0));
       },
       limit, mem_mib);
 
@@ -674,7 +674,7 @@ int run_random(const Args& args) {
         const auto t0 = Clock::now();
         std::size_t largest = 0;
         brute_gains(instance, brute_pbe, out, largest);
-        out["seconds"] = seconds_text(since(t0));
+        out["seconds"] = seconds_text(seconds_since(t0));
         out["largest_set"] = std::to_string(largest);
       },
       limit, mem_mib);
@@ -694,7 +694,7 @@ int run_random(const Args& args) {
       {"build", &build}, {"summarize", &summary},     {"certify", &cert},
       {"gains", &gains}, {"brute_measure", &brute_m}, {"brute_gains", &brute_g}};
   for (const auto& [name, run] : phases) {
-    if (name == "certify" && args.flag("--skip-certify")) continue;
+    if (name == "certify" && args.skip_certify) continue;
     std::printf("random_phase name=%s seconds=%s peak_kib=%ld status=%s%s%s\n", name.c_str(),
                 get(run->results, "seconds").c_str(), run->peak_kib, run->status.c_str(),
                 run->results.count("error") != 0 ? " error=" : "",
@@ -713,7 +713,7 @@ int run_random(const Args& args) {
     std::string first;
     for (const auto& [key, value] : lib.results) {
       if (std::none_of(prefixes.begin(), prefixes.end(),
-                       [&](const std::string& pre) { return key.rfind(pre, 0) == 0; })) {
+                       [&key = key](const std::string& pre) { return key.rfind(pre, 0) == 0; })) {
         continue;
       }
       const auto it = brute.results.find(key);
@@ -738,7 +738,7 @@ int run_random(const Args& args) {
                                                  ? std::vector<std::string>{"V", "pbe", "pointwise"}
                                                  : std::vector<std::string>{"V", "pointwise"};
   compare(brute_pbe ? "V_pw_pbe" : "V_pw", gain_keys, gains, "gains", brute_g);
-  if (!args.flag("--skip-certify")) {
+  if (!args.skip_certify) {
     compare(brute_pbe ? "V_pw_pbe" : "V_pw", gain_keys, cert, "certify", brute_g);
   }
   if (!brute_pbe) std::printf("random_note brute_pbe=skipped (needs |C| <= 3)\n");
@@ -746,38 +746,40 @@ int run_random(const Args& args) {
   return all_agree ? 0 : 1;
 }
 
+int run(int argc, char** argv) {
+  CLI::App app{"Informational size at scale (003): the replica sweep and a random instance."};
+  app.require_subcommand(1);
+  Args args;
+  CLI::App* replica = app.add_subcommand("replica", "replica_point against the dense code");
+  replica->add_option("--rho", args.rho, "ρ (a fraction)")->capture_default_str();
+  replica->add_option("--n-min", args.n_min)->capture_default_str();
+  replica->add_option("--n-max", args.n_max)->capture_default_str();
+  replica->add_option("--brute-max", args.brute_max, "brute force up to this n");
+  replica
+      ->add_option("--brute-stop", args.brute_stop, "stop the brute force after a point slower (s)")
+      ->capture_default_str();
+  replica->add_option("--brute-limit", args.brute_limit, "kill one brute point after (s)")
+      ->capture_default_str();
+  CLI::App* random = app.add_subcommand("random", "summarize, certify, gains against brute force");
+  random->add_option("--agents", args.shape.agents)->capture_default_str();
+  random->add_option("--signals", args.shape.signals)->capture_default_str();
+  random->add_option("--states", args.shape.states)->capture_default_str();
+  random->add_option("--alternatives", args.shape.alternatives)->capture_default_str();
+  random->add_option("--weight-max", args.shape.weight_max)->capture_default_str();
+  random->add_option("--value-max", args.shape.value_max)->capture_default_str();
+  random->add_option("--seed", args.seed)->capture_default_str();
+  random->add_option("--limit", args.limit, "seconds per phase")->capture_default_str();
+  random->add_flag("--skip-certify", args.skip_certify);
+  random->add_flag("--skip-brute-pbe", args.skip_brute_pbe);
+  for (CLI::App* mode : {replica, random}) {
+    mode->add_option("--mem-mib", args.mem_mib, "RLIMIT_AS of every phase")->capture_default_str();
+  }
+  CLI11_PARSE(app, argc, argv);
+  return replica->parsed() ? run_replica(args) : run_random(args);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s replica|random [--option value ...]\n", argv[0]);
-    return 2;
-  }
-  const std::string mode = argv[1];
-  Args args;
-  for (int k = 2; k < argc; ++k) {
-    const std::string key = argv[k];
-    if (key.rfind("--", 0) != 0) {
-      std::fprintf(stderr, "unexpected argument %s\n", key.c_str());
-      return 2;
-    }
-    const bool is_flag = key == "--skip-certify" || key == "--skip-brute-pbe";
-    if (is_flag) {
-      args.options[key] = "1";
-    } else if (k + 1 < argc) {
-      args.options[key] = argv[++k];
-    } else {
-      std::fprintf(stderr, "%s needs a value\n", key.c_str());
-      return 2;
-    }
-  }
-  try {
-    if (mode == "replica") return run_replica(args);
-    if (mode == "random") return run_random(args);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return 2;
-  }
-  std::fprintf(stderr, "mode must be replica or random\n");
-  return 2;
+  return mechlab::bench::guarded_main("infosize_probe", 2, [&] { return run(argc, argv); });
 }

@@ -14,14 +14,11 @@
 // time limit the solve is stopped by mechlab's own Progress limit
 // (TimeLimitExceeded), reported as timed_out=1.
 #include <gmp.h>
-#include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <optional>
 #include <string>
 
@@ -30,46 +27,35 @@
 #include "mechlab/lp/certified_solve.hpp"
 #include "mechlab/lp/clp_backend.hpp"
 #include "mechlab/lp/instances.hpp"
+#include "probe_timing.hpp"
+
+using mechlab::bench::Clock;
+using mechlab::bench::cpu_now;
+using mechlab::bench::peak_rss_kib;
+using mechlab::bench::seconds_since;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-// CPU time of this (single-threaded) process: unlike wall time, not inflated
-// when other processes compete for the 2 cores.
-double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-
-long peak_rss_kib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;  // KiB on Linux
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 4 || argc > 5) {
-    std::fprintf(stderr, "usage: %s M N SEED [TIME_LIMIT_SECONDS]\n", argv[0]);
-    return 2;
-  }
-  const int m = std::atoi(argv[1]);
-  const int n = std::atoi(argv[2]);
-  const auto seed = static_cast<std::uint64_t>(std::strtoull(argv[3], nullptr, 10));
+int run(int argc, char** argv) {
+  CLI::App app{"One certified solve of lp::instances::random_bounded(M, N, SEED)."};
+  int m = 0;
+  int n = 0;
+  std::uint64_t seed = 0;
   std::optional<double> limit;
-  if (argc == 5) limit = std::atof(argv[4]);
+  app.add_option("M", m, "rows")->required();
+  app.add_option("N", n, "columns")->required();
+  app.add_option("SEED", seed)->required();
+  app.add_option("TIME_LIMIT_SECONDS", limit, "stop the solve (Progress limit)");
+  CLI11_PARSE(app, argc, argv);
   namespace lp = mechlab::lp;
 
   auto t0 = Clock::now();
   const lp::LinearProgram<mechlab::Rational> program = lp::instances::random_bounded(m, n, seed);
-  const double build_seconds = since(t0);
+  const double build_seconds = seconds_since(t0);
 
   t0 = Clock::now();
   const lp::ClpOutcome clp = lp::solve_with_clp(lp::to_double(program));
-  const double clp_seconds = since(t0);
+  const double clp_seconds = seconds_since(t0);
 
   mechlab::Progress progress(mechlab::Progress::Options{limit, false});
   std::string status = "not_solved";
@@ -78,7 +64,7 @@ int main(int argc, char** argv) {
   std::size_t basis_dim = 0;
   std::size_t den_bits = 0;
   t0 = Clock::now();
-  const double cpu0 = cpu_seconds();
+  const double cpu0 = cpu_now();
   try {
     const lp::LpResult<mechlab::Rational> result = lp::solve(program, progress);
     switch (result.status) {
@@ -97,8 +83,8 @@ int main(int argc, char** argv) {
     timed_out = true;
     status = "time_limit";
   }
-  const double seconds = since(t0);
-  const double solve_cpu_seconds = cpu_seconds() - cpu0;
+  const double seconds = seconds_since(t0);
+  const double solve_cpu_seconds = cpu_now() - cpu0;
 
   std::printf(
       "m=%d n=%d seed=%llu nonzeros=%zu build_seconds=%.3f clp_seconds=%.3f seconds=%.3f "
@@ -109,4 +95,10 @@ int main(int argc, char** argv) {
       den_bits, peak_rss_kib());
   (void)clp;
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return mechlab::bench::guarded_main("lp_size_probe", 1, [&] { return run(argc, argv); });
 }

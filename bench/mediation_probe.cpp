@@ -20,11 +20,8 @@
 // all      (the default) both, then one `summary` line.
 // Output lines are `key=value` words after a kind word. Times are CPU seconds of
 // this process (the machine is shared) with wall seconds beside them.
-#include <chrono>
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <exception>
 #include <string>
 #include <vector>
 
@@ -32,12 +29,13 @@
 #include "mechlab/mediation/colgen.hpp"
 #include "mechlab/mediation/design.hpp"
 #include "mechlab/mediation/instances.hpp"
+#include "probe_timing.hpp"
 
 namespace {
 
 namespace md = mechlab::mediation;
 using mechlab::Rational;
-using Clock = std::chrono::steady_clock;
+using mechlab::bench::Stopwatch;
 
 struct Args {
   std::size_t k = 0;  // 0: the mode's default
@@ -49,56 +47,6 @@ struct Args {
   bool unit = false;
   bool exact = false;
   bool only_double = false;
-};
-
-Args parse(int argc, char** argv, int first) {
-  Args a;
-  for (int k = first; k < argc; ++k) {
-    const std::string flag = argv[k];
-    const auto value = [&]() -> std::string {
-      if (k + 1 >= argc) {
-        std::fprintf(stderr, "%s needs a value\n", flag.c_str());
-        std::exit(2);
-      }
-      return argv[++k];
-    };
-    if (flag == "--k") {
-      a.k = std::stoul(value());
-    } else if (flag == "--grid") {
-      a.grid = std::stoul(value());
-    } else if (flag == "--starts") {
-      a.starts = std::stoul(value());
-    } else if (flag == "--add") {
-      a.add = std::stoul(value());
-    } else if (flag == "--rounds") {
-      a.rounds = std::stoul(value());
-    } else if (flag == "--unit") {
-      a.unit = true;
-    } else if (flag == "--pairs") {
-      a.pairs = true;
-    } else if (flag == "--exact") {
-      a.exact = true;
-    } else if (flag == "--float") {
-      a.only_double = true;
-    } else {
-      std::fprintf(stderr, "unknown option %s\n", flag.c_str());
-      std::exit(2);
-    }
-  }
-  return a;
-}
-
-double cpu_now() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
-
-struct Timing {
-  Clock::time_point wall_start = Clock::now();
-  double cpu_start = cpu_now();
-  double cpu() const { return cpu_now() - cpu_start; }
-  double wall() const { return std::chrono::duration<double>(Clock::now() - wall_start).count(); }
 };
 
 template <class T>
@@ -145,7 +93,7 @@ ColgenSummary colgen(const Args& a, const char* number) {
   o.add_per_round = a.add;
   o.master = md::MasterMode::ex_post;
   o.symmetric_pricing = a.pairs;
-  const Timing timing;
+  const Stopwatch timing;
   // From the full-escalation shape alone (always feasible by Assumption 2), as
   // vector D's test: the default dictionary (the K² unit shapes and all ones)
   // is already optimal over the searched candidates on this ladder, so it would
@@ -201,7 +149,7 @@ LotterySummary lottery(const Args& a, const char* number, bool symmetric) {
   const std::size_t k = a.k == 0 ? 20 : a.k;
   const auto inst = md::lottery_instance(md::bw_linear_lottery<T>(k, ratio<T>(4, 5), T(1)),
                                          std::vector<T>(k, ratio<T>(1, static_cast<long>(k))));
-  const Timing timing;
+  const Stopwatch timing;
   const auto res = symmetric ? md::solve_symmetric_lottery(inst) : md::solve_lottery(inst);
   LotterySummary s;
   s.k = k;
@@ -246,19 +194,33 @@ int run(const std::string& what, const Args& a) {
   return 0;
 }
 
+// The options go before or after the mode word (`mediation_probe --pairs` runs all), so they
+// belong to the top level and the modes let them fall through.
+int run(int argc, char** argv) {
+  CLI::App app{"Conflict mediation (001) at scale: column generation and the lottery LP."};
+  app.require_subcommand(0, 1);
+  Args a;
+  app.add_option("--k", a.k, "types (colgen: 8, lottery: 20)");
+  app.add_option("--grid", a.grid, "colgen: pricing grid 1/n")->capture_default_str();
+  app.add_option("--starts", a.starts, "colgen: 0/1 and random starts")->capture_default_str();
+  app.add_option("--rounds", a.rounds, "colgen: at most")->capture_default_str();
+  app.add_option("--add", a.add, "colgen: columns added per round")->capture_default_str();
+  app.add_flag("--unit", a.unit, "colgen: start from the default dictionary");
+  app.add_flag("--pairs", a.pairs, "colgen: price g with its mirror");
+  app.add_flag("--exact", a.exact, "colgen in Rational");
+  app.add_flag("--float", a.only_double, "lottery in double only");
+  std::string what = "all";
+  for (const char* mode : {"colgen", "lottery", "all"}) {
+    app.add_subcommand(mode, mode == std::string("all") ? "both, then a summary line" : "")
+        ->fallthrough()
+        ->callback([&what, mode] { what = mode; });
+  }
+  CLI11_PARSE(app, argc, argv);
+  return run(what, a);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool named = argc >= 2 && argv[1][0] != '-';
-  const std::string what = named ? argv[1] : "all";
-  if (what != "all" && what != "colgen" && what != "lottery") {
-    std::fprintf(stderr, "usage: mediation_probe [colgen|lottery|all] [options]\n");
-    return 2;
-  }
-  try {
-    return run(what, parse(argc, argv, named ? 2 : 1));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "mediation_probe: %s\n", e.what());
-    return 1;
-  }
+  return mechlab::bench::guarded_main("mediation_probe", 1, [&] { return run(argc, argv); });
 }
